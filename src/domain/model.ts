@@ -125,6 +125,12 @@ export const memberGridSchema = z.object({
   domainComments: z.record(z.string(), z.string().max(LIMITS.domainComment)),
   submittedAt: isoInstant.optional(),
   reopenings: z.array(z.object({ at: isoInstant, by: z.string(), reason: z.string().min(1).max(LIMITS.reason) })).default([]),
+  /**
+   * Fingerprint of the last submission applied to this grid (verb, ids, rev, values):
+   * the same submission arriving again with its now-old rev is a double click, not a stale card.
+   * Absent until a first change is applied.
+   */
+  lastSubmission: z.string().optional(),
   updatedAt: isoInstant,
 });
 export type MemberGrid = z.infer<typeof memberGridSchema>;
@@ -154,6 +160,8 @@ export const synthesisSchema = z.object({
   signed: signedVersionSchema.optional(),
   /** Earlier signed versions, kept and marked "remplacée" when the president reopened. */
   replaced: z.array(signedVersionSchema.extend({ replacedAt: isoInstant, reason: z.string().min(1).max(LIMITS.reason) })).default([]),
+  /** Fingerprint of the last submission applied to this synthesis (see memberGridSchema); absent until then. */
+  lastSubmission: z.string().optional(),
   updatedAt: isoInstant,
 });
 export type Synthesis = z.infer<typeof synthesisSchema>;

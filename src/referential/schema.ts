@@ -115,6 +115,8 @@ export const rolePlaySchema = z
     context: z.array(text).min(1),
     /** Sheet 3's "Note : La GPA consiste à …". */
     note: text.optional(),
+    /** Sheet 1's "Le client réagit :", said before its relaunches. */
+    relaunchesIntro: text.optional(),
     /** Who speaks first: the candidate (they call the client) or the bot (the client calls). */
     opener: z.enum(['candidate', 'bot']),
     /** Invitation shown to the candidate when they open the call (written for the purpose). */
@@ -152,6 +154,8 @@ export const referentialSchema = z
     audience: text,
     intro: text,
     objectives: z.object({
+      /** The section's heading, e.g. "Les objectifs de l'évaluation Jury ou Professionnel". */
+      title: text.optional(),
       paragraphs: z.array(text).min(1),
       capacitiesIntro: text,
       capacities: z.array(text).min(1),
@@ -166,10 +170,16 @@ export const referentialSchema = z
       steps: z.array(procedureStepSchema).min(1),
     }),
     procedure: z.object({
+      /** The section's heading and its three sub-headings ("AVANT L'EPREUVE JURY", …). */
+      title: text.optional(),
+      headings: z.object({ before: text, during: text, after: text }).optional(),
+      /** Each list holds the section's paragraphs and bullets, in the guide's order. */
       before: z.array(text).min(1),
       during: z.array(text).min(1),
       after: z.array(text).min(1),
     }),
+    /** The sentence introducing the principles ("Les principes de fonctionnement sont partagés …"). */
+    principlesIntro: text.optional(),
     principles: z.array(text).min(1),
     presidentNote: text,
     headerFields: z.object({
@@ -183,6 +193,12 @@ export const referentialSchema = z
       synthesisAudience: text,
       comment: text,
       signature: text,
+      /** The observation grid's column headings. */
+      columns: z
+        .object({ domain: text, workstation: text, questions: text, notes: text, percent: text })
+        .optional(),
+      /** The report and synthesis grids' row headings ("Domaines", "L'appréciation de chaque domaine"). */
+      reportLabels: z.object({ domains: text, appraisal: text }).optional(),
     }),
     scales: z.object({
       title: text,
@@ -193,6 +209,19 @@ export const referentialSchema = z
     }),
     domains: z.array(domainSchema).min(1),
     rolePlays: z.array(rolePlaySchema),
+    /** The role-play sheets' own headings, so a sheet can be shown as the guide prints it. */
+    rolePlayHeadings: z
+      .object({
+        /** Followed by " n°" and the sheet's number. */
+        sheet: text,
+        roles: text,
+        candidate: text,
+        jury: text,
+        context: text,
+        relaunches: text,
+        criteria: text,
+      })
+      .optional(),
   })
   .superRefine((ref, ctx) => {
     const rowIds = new Set<string>();

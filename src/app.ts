@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationServiceClientCredentialFactory,
+  type Storage,
+  type TurnContext,
+} from 'botbuilder';
+import { JuryBot } from './bot/jury-bot.js';
+import { createTurnErrorHandler } from './bot/turn-error.js';
+import { hasCredentials, type Config } from './config.js';
+import { createLogger, type Logger } from './log.js';
+import { packageRoot } from './paths.js';
+import { loadReferentials } from './referential/load-referentials.js';
+import type { Referential } from './referential/schema.js';
+import { FileStorage } from './storage/file-storage.js';
+import { createRepositories, type Repositories } from './storage/repositories.js';
+
+export interface AppDeps {
+  config: Config;
+  /** Defaults to the file storage in STORE_DIR; tests pass MemoryStorage or a temp folder. */
+  storage?: Storage;
+  logger?: Logger;
+}
+
+export interface Health {
+  status: 'ok' | 'degraded';
+  version: string;
+  storage: 'ok' | 'error';
+}
+
+export interface App {
+  config: Config;
+  adapter: CloudAdapter;
+  bot: JuryBot;
+  storage: Storage;
+  repositories: Repositories;
+  referentials: ReadonlyMap<string, Referential>;
+  logger: Logger;
+  onTurnError: (context: TurnContext, error: unknown) => Promise<void>;
+  /** Runs one turn through the bot (the adapter's callback). */
+  run: (context: TurnContext) => Promise<void>;
+  health: () => Promise<Health>;
+  /** Waits for pending storage writes; call after the server stopped taking turns. */
+  close: () => Promise<void>;
+}
+
+/** The composition root: builds everything, listens on nothing (STYLE.md 2). */
+export function createApp(deps: AppDeps): App {
+  const { config } = deps;
+  const logger = deps.logger ?? createLogger(config.LOG_LEVEL);
+  const referentials = loadReferentials(resolve(packageRoot(), config.REFERENTIALS_DIR));
+  const storage = deps.storage ?? new FileStorage({ dir: resolve(packageRoot(), config.STORE_DIR) });
+  const repositories = createRepositories(storage);
+
+  const credentials = new ConfigurationServiceClientCredentialFactory({
+    MicrosoftAppId: config.MicrosoftAppId,
+    MicrosoftAppPassword: config.MicrosoftAppPassword,
+    // Without an app id there is nothing to authenticate; botbuilder insists on an id for SingleTenant.
+    MicrosoftAppType: hasCredentials(config) ? config.MicrosoftAppType : 'MultiTenant',
+    MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+  });
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    { MicrosoftAppId: config.MicrosoftAppId, MicrosoftAppTenantId: config.MicrosoftAppTenantId },
+    credentials,
+  );
+  const adapter = new CloudAdapter(auth);
+  const onTurnError = createTurnErrorHandler(logger, config.LOG_HASH_SALT);
+  adapter.onTurnError = onTurnError;
+
+  const bot = new JuryBot({ referentials, logger, logSalt: config.LOG_HASH_SALT });
+  const version = (JSON.parse(readFileSync(resolve(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+
+  return {
+    config,
+    adapter,
+    bot,
+    storage,
+    repositories,
+    referentials,
+    logger,
+    onTurnError,
+    run: (context) => bot.run(context),
+    health: async () => {
+      try {
+        await storage.read(['health/probe']);
+        return { status: 'ok', version, storage: 'ok' };
+      } catch {
+        return { status: 'degraded', version, storage: 'error' };
+      }
+    },
+    close: async () => {
+      if (storage instanceof FileStorage) await storage.flush();
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/**
+ * The process environment, parsed once at start-up. Every variable is
+ * documented in .env.example and in the README's configuration table.
+ */
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  /** 127.0.0.1 by default so a laptop never exposes the bot; containers set 0.0.0.0. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  STORE_DIR: z.string().min(1).default('data/store'),
+  REFERENTIALS_DIR: z.string().min(1).default('data/referentiels'),
+  MicrosoftAppId: z.string().default(''),
+  MicrosoftAppPassword: z.string().default(''),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  MicrosoftAppTenantId: z.string().default(''),
+  PUBLIC_BASE_URL: z.url().default('http://localhost:3978'),
+  TIMEZONE: z
+    .string()
+    .default('Europe/Paris')
+    .refine((tz) => isKnownTimeZone(tz), { message: 'fuseau horaire IANA inconnu' }),
+  DIVERGENCE_THRESHOLD: z.coerce.number().int().min(1).max(100).default(20),
+  MAX_BODY_BYTES: z.coerce.number().int().min(16_384).max(10_485_760).default(1_048_576),
+  /** Above the Azure load balancer's 240 s idle timeout, so it closes idle sockets first. */
+  KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(241_000),
+  /** Salt for the hashed user ids written to logs. */
+  LOG_HASH_SALT: z.string().default(''),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+}).superRefine((config, ctx) => {
+  if (config.MicrosoftAppId === '') return;
+  if (config.MicrosoftAppType === 'SingleTenant' && config.MicrosoftAppTenantId === '') {
+    ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'requis pour une application SingleTenant' });
+  }
+  if (config.MicrosoftAppType !== 'UserAssignedMSI' && config.MicrosoftAppPassword === '') {
+    ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'requis quand MicrosoftAppId est renseigné' });
+  }
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function isKnownTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('fr-FR', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Parses the environment; one error listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable in .env means "not set", not "set to empty".
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = configSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+/** Local mode: no app credentials, so no JWT checks and the demo web chat may be served. */
+export function hasCredentials(config: Config): boolean {
+  return config.MicrosoftAppId !== '';
+}

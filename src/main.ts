@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createApp } from './app.js';
+import { loadConfig } from './config.js';
+import { packageRoot } from './paths.js';
+import { createServer } from './server.js';
+
+/** Process entry: config → app → listen; stops cleanly on SIGTERM/SIGINT. */
+async function main(): Promise<void> {
+  const envFile = resolve(packageRoot(), '.env');
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+
+  const config = loadConfig();
+  const app = createApp({ config });
+  const server = createServer(app);
+  const address = await server.listen();
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  app.logger.info('listening', { url: `http://${host}:${address.port}`, messages: '/api/messages', health: '/healthz' });
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    app.logger.info('stopping', { signal });
+    await server.close();
+    await app.close();
+    app.logger.info('stopped', { signal });
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  // Start-up errors (configuration, referential) are the operator's to fix: one clear line.
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

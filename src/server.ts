@@ -1,0 +1,66 @@
+import type { AddressInfo } from 'node:net';
+import restify from 'restify';
+import type { Request as BotRequest, Response as BotResponse } from 'botbuilder';
+import type { App } from './app.js';
+
+export interface RunningServer {
+  server: restify.Server;
+  /** Starts listening; resolves with the bound address. */
+  listen: () => Promise<AddressInfo>;
+  /** Stops accepting, then waits (bounded) for the turns in flight. */
+  close: (graceMs?: number) => Promise<void>;
+}
+
+/** The HTTP edge: Bot Framework messages and a health check. */
+export function createServer(app: App): RunningServer {
+  const { config } = app;
+  const server = restify.createServer({ name: 'jury-cqp-bot', handleUncaughtExceptions: false });
+  // Without the body parser CloudAdapter answers 400; the size limit keeps one request from eating memory.
+  server.use(restify.plugins.bodyParser({ maxBodySize: config.MAX_BODY_BYTES, mapParams: false }));
+
+  let inFlight = 0;
+  let idle: (() => void) | undefined;
+
+  server.post('/api/messages', async (req, res) => {
+    inFlight += 1;
+    try {
+      await app.adapter.process(req as unknown as BotRequest, res as unknown as BotResponse, app.run);
+    } finally {
+      inFlight -= 1;
+      if (inFlight === 0) idle?.();
+    }
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    const health = await app.health();
+    res.send(health.status === 'ok' ? 200 : 503, health);
+  });
+
+  // Longer than the load balancer's idle timeout, so the balancer closes idle sockets first.
+  server.server.keepAliveTimeout = config.KEEP_ALIVE_TIMEOUT_MS;
+  server.server.headersTimeout = config.KEEP_ALIVE_TIMEOUT_MS + 1_000;
+
+  return {
+    server,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.PORT, config.HOST, () => {
+          server.removeListener('error', reject);
+          resolve(server.address() as AddressInfo);
+        });
+      }),
+    close: async (graceMs = 10_000) => {
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.server.closeIdleConnections?.();
+      if (inFlight > 0) {
+        await Promise.race([
+          new Promise<void>((resolve) => (idle = resolve)),
+          new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref()),
+        ]);
+      }
+      server.server.closeAllConnections?.();
+      await stopped;
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+import type { Adapter } from 'lowdb';
+
+// `.<target>.<pid>.<random>.tmp`: the pid tells a dead writer's leftovers from a live one's.
+const TEMP_NAME = /^\.(.+)\.(\d+)\.([0-9a-f]+)\.tmp$/;
+
+/**
+ * A lowdb adapter for one JSON file, replaced atomically: the new content goes
+ * to a temp file of its own, is fsync'ed, then renamed over the target, so a
+ * crash (even SIGKILL or power loss) leaves either the old or the new file,
+ * never a truncated one. Unlike lowdb's JSONFile (steno), it never chains
+ * writes: the caller serialises writes to one file.
+ */
+export class DurableJsonFile implements Adapter<unknown> {
+  constructor(readonly path: string) {}
+
+  async read(): Promise<unknown> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (error) {
+      throw new Error(`Storage: ${this.path} is not valid JSON`, { cause: error });
+    }
+  }
+
+  async write(data: unknown): Promise<void> {
+    const suffix = `${process.pid}.${randomBytes(6).toString('hex')}`;
+    const temp = join(dirname(this.path), `.${basename(this.path)}.${suffix}.tmp`);
+    const handle = await open(temp, 'w');
+    try {
+      await handle.writeFile(JSON.stringify(data), 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    try {
+      await rename(temp, this.path);
+    } catch (error) {
+      await unlink(temp).catch(() => undefined);
+      throw error;
+    }
+  }
+}
+
+export function isTempFileName(name: string): boolean {
+  return TEMP_NAME.test(name);
+}
+
+/**
+ * Removes temp files left by writers that died mid-write (another pid, no
+ * longer running). Our own pid's temp files may belong to a write in flight.
+ */
+export async function removeDeadWritersTempFiles(dir: string): Promise<number> {
+  const alive = new Map<number, boolean>();
+  let removed = 0;
+  for (const name of await readdir(dir)) {
+    const pid = Number(TEMP_NAME.exec(name)?.[2] ?? Number.NaN);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    if (!alive.has(pid)) alive.set(pid, isProcessAlive(pid));
+    if (alive.get(pid)) continue;
+    await unlink(join(dir, name)).catch((error: unknown) => {
+      if (!isNotFound(error)) throw error;
+    });
+    removed += 1;
+  }
+  return removed;
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export function isNotFound(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+}

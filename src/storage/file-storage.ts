@@ -1,0 +1,166 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, unlink } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+import { Low } from 'lowdb';
+import { DurableJsonFile, isNotFound, removeDeadWritersTempFiles } from './durable-json-file.js';
+import { KeyedMutex } from './keyed-mutex.js';
+
+export interface FileStorageOptions {
+  /** Folder holding one JSON file per key; created on first use. */
+  dir: string;
+  /** Files read at once by one `read(keys)` call (keeps file descriptors bounded). */
+  readConcurrency?: number;
+}
+
+/** What one partition file holds: the key itself (file names are hashes) and the item. */
+interface PartitionFile {
+  key: string;
+  item: StoreItem;
+}
+
+/**
+ * botbuilder `Storage` on lowdb with one small JSON file per key, so that a
+ * write costs the same whatever the number of stored items (one lowdb file for
+ * everything rewrites it all on every write). eTags behave like MemoryStorage.
+ *
+ * One instance per folder per process: writes to a file are serialised here.
+ */
+export class FileStorage implements Storage {
+  readonly dir: string;
+  readonly #readConcurrency: number;
+  readonly #locks = new KeyedMutex();
+  readonly #inFlight = new Set<Promise<unknown>>();
+  #ready: Promise<void> | undefined;
+
+  constructor(options: FileStorageOptions) {
+    this.dir = resolve(options.dir);
+    this.#readConcurrency = Math.max(1, options.readConcurrency ?? 16);
+  }
+
+  async read(keys: string[]): Promise<StoreItems> {
+    if (!keys) throw new ReferenceError('Keys are required when reading.');
+    await this.#ensureReady();
+    const result: StoreItems = {};
+    await forEachLimited(keys, this.#readConcurrency, async (key) => {
+      const file = await this.#load(key);
+      if (file) result[key] = file.item;
+    });
+    return result;
+  }
+
+  write(changes: StoreItems): Promise<void> {
+    if (!changes) return Promise.reject(new ReferenceError('Changes are required when writing.'));
+    // Snapshot now, as MemoryStorage does: the caller may mutate its objects once we yield.
+    const pending = Object.keys(changes).map((key) => ({ key, json: JSON.stringify(changes[key] ?? {}) }));
+    // Tracked from the first tick, so that flush() waits for it.
+    return this.#track(this.#writeAll(pending));
+  }
+
+  delete(keys: string[]): Promise<void> {
+    if (!keys) return Promise.reject(new ReferenceError('Keys are required when deleting.'));
+    return this.#track(this.#deleteAll([...keys]));
+  }
+
+  /** Resolves once every write and delete started before (or during) the call has settled. */
+  async flush(): Promise<void> {
+    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+  }
+
+  /** The file holding `key` (for tests and tools). */
+  pathOf(key: string): string {
+    return join(this.dir, `${createHash('sha256').update(key, 'utf8').digest('hex')}.json`);
+  }
+
+  async #writeAll(pending: { key: string; json: string }[]): Promise<void> {
+    if (pending.length === 0) return;
+    await this.#ensureReady();
+    const outcomes = await Promise.allSettled(pending.map(({ key, json }) => this.#writeOne(key, json)));
+    const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
+  }
+
+  async #deleteAll(keys: string[]): Promise<void> {
+    await this.#ensureReady();
+    await Promise.all(keys.map((key) => this.#deleteOne(key)));
+  }
+
+  async #writeOne(key: string, json: string): Promise<void> {
+    const item = JSON.parse(json) as StoreItem;
+    const path = this.pathOf(key);
+    const db = new Low<unknown>(new DurableJsonFile(path), null);
+    // The read-check-write of one key is atomic with respect to this process's other writes.
+    await this.#locks.run(path, async () => {
+      if (item.eTag && item.eTag !== '*') {
+        const stored = await readPartition(db, key, path);
+        if (stored && stored.item.eTag !== item.eTag) {
+          throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
+        }
+      }
+      const file: PartitionFile = { key, item: { ...item, eTag: randomUUID() } };
+      db.data = file;
+      await db.write();
+    });
+  }
+
+  async #deleteOne(key: string): Promise<void> {
+    const path = this.pathOf(key);
+    await this.#locks.run(path, async () => {
+      await unlink(path).catch((error: unknown) => {
+        if (!isNotFound(error)) throw error;
+      });
+    });
+  }
+
+  #load(key: string): Promise<PartitionFile | null> {
+    const path = this.pathOf(key);
+    return readPartition(new Low<unknown>(new DurableJsonFile(path), null), key, path);
+  }
+
+  #track<T>(operation: Promise<T>): Promise<T> {
+    this.#inFlight.add(operation);
+    const forget = (): void => {
+      this.#inFlight.delete(operation);
+    };
+    operation.then(forget, forget);
+    return operation;
+  }
+
+  #ensureReady(): Promise<void> {
+    this.#ready ??= (async () => {
+      await mkdir(this.dir, { recursive: true });
+      await removeDeadWritersTempFiles(this.dir);
+    })().catch((error: unknown) => {
+      this.#ready = undefined;
+      throw error;
+    });
+    return this.#ready;
+  }
+}
+
+async function readPartition(db: Low<unknown>, key: string, path: string): Promise<PartitionFile | null> {
+  await db.read();
+  const file = db.data;
+  if (file === null) return null;
+  if (!isPartitionFile(file)) throw new Error(`Storage: ${path} is not a partition file`);
+  // Another key's file (a hash collision or a copied file) is not ours: treat as missing.
+  return file.key === key ? file : null;
+}
+
+function isPartitionFile(value: unknown): value is PartitionFile {
+  if (typeof value !== 'object' || value === null) return false;
+  const { key, item } = value as Record<string, unknown>;
+  return typeof key === 'string' && typeof item === 'object' && item !== null && !Array.isArray(item);
+}
+
+async function forEachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next] as T;
+      next += 1;
+      await task(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}

@@ -1,0 +1,76 @@
+import type { Storage, StoreItem } from 'botbuilder';
+import { z } from 'zod';
+import type { KeyedMutex } from './keyed-mutex.js';
+import { updateWithRetry, type Decide, type UpdateOutcome } from './update-with-retry.js';
+
+/** What every repository shares: the Storage and one in-process lock per key. */
+export interface StorageContext {
+  storage: Storage;
+  locks: KeyedMutex;
+}
+
+/**
+ * Records of one schema over botbuilder Storage: parsed with their zod schema
+ * on every read and before every write, eTag kept out of the record.
+ */
+export class RecordStore<T extends object> {
+  constructor(
+    private readonly context: StorageContext,
+    private readonly schema: z.ZodType<T>,
+  ) {}
+
+  async get(key: string): Promise<T | undefined> {
+    const stored = (await this.context.storage.read([key]))[key] as StoreItem | undefined;
+    return stored ? this.parse(key, stored) : undefined;
+  }
+
+  /** The records found, in the order of `keys`; absent ones are left out. */
+  async getMany(keys: readonly string[]): Promise<T[]> {
+    if (keys.length === 0) return [];
+    const items = await this.context.storage.read([...keys]);
+    return keys.flatMap((key) => {
+      const stored = items[key] as StoreItem | undefined;
+      return stored ? [this.parse(key, stored)] : [];
+    });
+  }
+
+  /** Writes whatever is stored (last write wins): for records only their owner's turns touch. */
+  async put(key: string, record: T): Promise<T> {
+    const checked = this.check(key, record);
+    await this.context.locks.run(key, () => this.context.storage.write({ [key]: { ...checked } }));
+    return checked;
+  }
+
+  /** Read → decide → write, retried on eTag conflicts; creations serialised in-process. */
+  update<R>(key: string, decide: Decide<T, R>): Promise<UpdateOutcome<T, R>> {
+    return this.context.locks.run(key, () =>
+      updateWithRetry({
+        storage: this.context.storage,
+        key,
+        parse: (stored) => this.parse(key, stored),
+        decide: (current) => {
+          const decision = decide(current);
+          return 'write' in decision ? { ...decision, write: this.check(key, decision.write) } : decision;
+        },
+      }),
+    );
+  }
+
+  async delete(keys: readonly string[]): Promise<void> {
+    if (keys.length > 0) await this.context.storage.delete([...keys]);
+  }
+
+  private parse(key: string, stored: unknown): T {
+    const { eTag: _eTag, ...plain } = stored as StoreItem;
+    const parsed = this.schema.safeParse(plain);
+    if (!parsed.success) throw new Error(`Stored record "${key}" does not fit its schema:\n${z.prettifyError(parsed.error)}`);
+    return parsed.data;
+  }
+
+  // A record that does not fit its schema is a bug: refuse to store it.
+  private check(key: string, record: T): T {
+    const parsed = this.schema.safeParse(record);
+    if (!parsed.success) throw new Error(`Refusing to store "${key}":\n${z.prettifyError(parsed.error)}`);
+    return parsed.data;
+  }
+}

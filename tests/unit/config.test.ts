@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, hasCredentials, loadConfig } from '../../src/config.js';
+
+describe('loadConfig', () => {
+  it('gives working local defaults with an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ PORT: 3978, HOST: '127.0.0.1', STORE_DIR: 'data/store', MicrosoftAppId: '', TIMEZONE: 'Europe/Paris', DIVERGENCE_THRESHOLD: 20 });
+    expect(hasCredentials(config)).toBe(false);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', MicrosoftAppId: '' }).PORT).toBe(3978);
+  });
+
+  it.each([
+    [{ PORT: '99999' }, 'PORT'],
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ TIMEZONE: 'Mars/Olympus' }, 'TIMEZONE'],
+    [{ DIVERGENCE_THRESHOLD: '0' }, 'DIVERGENCE_THRESHOLD'],
+    [{ PUBLIC_BASE_URL: 'pas une url' }, 'PUBLIC_BASE_URL'],
+    [{ MicrosoftAppType: 'Other' }, 'MicrosoftAppType'],
+    [{ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'secret' }, 'MicrosoftAppTenantId'],
+    [{ MicrosoftAppId: 'abc', MicrosoftAppTenantId: 't' }, 'MicrosoftAppPassword'],
+  ])('refuses %j naming %s', (env, name) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(name);
+  });
+
+  it('accepts a complete single-tenant registration', () => {
+    const config = loadConfig({ MicrosoftAppId: 'abc', MicrosoftAppPassword: 's', MicrosoftAppTenantId: 't' });
+    expect(hasCredentials(config)).toBe(true);
+  });
+});
