@@ -1,3 +1,4 @@
+import { randomInt, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
@@ -7,8 +8,14 @@ import {
   type Storage,
   type TurnContext,
 } from 'botbuilder';
+import { systemClock, type Clock } from './bot/clock.js';
+import { createFeatures } from './bot/features/index.js';
 import { JuryBot } from './bot/jury-bot.js';
+import { adapterTransport, OutboxNotifier, type Transport } from './bot/outbox-notifier.js';
+import { Scheduler } from './bot/scheduler.js';
+import type { BotServices } from './bot/services.js';
 import { createTurnErrorHandler } from './bot/turn-error.js';
+import type { RandomSource } from './domain/index.js';
 import { hasCredentials, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { packageRoot } from './paths.js';
@@ -22,7 +29,14 @@ export interface AppDeps {
   /** Defaults to the file storage in STORE_DIR; tests pass MemoryStorage or a temp folder. */
   storage?: Storage;
   logger?: Logger;
+  clock?: Clock;
+  random?: RandomSource;
+  /** Proactive delivery; defaults to the adapter continuing stored conversations. */
+  transport?: Transport;
 }
+
+/** Uniform in [0, 1) from the OS's CSPRNG: join codes must not be guessable. */
+const cryptoRandom: RandomSource = () => randomInt(0, 2 ** 48) / 2 ** 48;
 
 export interface Health {
   status: 'ok' | 'degraded';
@@ -34,6 +48,8 @@ export interface App {
   config: Config;
   adapter: CloudAdapter;
   bot: JuryBot;
+  services: BotServices;
+  scheduler: Scheduler;
   storage: Storage;
   repositories: Repositories;
   referentials: ReadonlyMap<string, Referential>;
@@ -69,13 +85,44 @@ export function createApp(deps: AppDeps): App {
   const onTurnError = createTurnErrorHandler(logger, config.LOG_HASH_SALT);
   adapter.onTurnError = onTurnError;
 
-  const bot = new JuryBot({ referentials, logger, logSalt: config.LOG_HASH_SALT });
+  const clock = deps.clock ?? systemClock;
+  const notifier = new OutboxNotifier({
+    repositories,
+    transport: deps.transport ?? adapterTransport(adapter, config.MicrosoftAppId),
+    clock,
+    logger,
+    logSalt: config.LOG_HASH_SALT,
+  });
+  const services: BotServices = {
+    referentials,
+    repositories,
+    clock,
+    random: deps.random ?? cryptoRandom,
+    newId: () => randomUUID(),
+    notifier,
+    logger,
+    logSalt: config.LOG_HASH_SALT,
+    timezone: config.TIMEZONE,
+    divergenceThreshold: config.DIVERGENCE_THRESHOLD,
+    bootId: randomUUID(),
+  };
+  const features = createFeatures(services);
+  const bot = new JuryBot(services, features);
+  const scheduler = new Scheduler({
+    repositories,
+    notifier,
+    clock,
+    logger,
+    handlers: Object.assign({}, ...features.map((feature) => feature.timerHandlers ?? {})),
+  });
   const version = (JSON.parse(readFileSync(resolve(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 
   return {
     config,
     adapter,
     bot,
+    services,
+    scheduler,
     storage,
     repositories,
     referentials,
@@ -91,6 +138,7 @@ export function createApp(deps: AppDeps): App {
       }
     },
     close: async () => {
+      await scheduler.stop();
       if (storage instanceof FileStorage) await storage.flush();
     },
   };

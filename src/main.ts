@@ -14,6 +14,9 @@ async function main(): Promise<void> {
   const app = createApp({ config });
   const server = createServer(app);
   const address = await server.listen();
+  // Timers and undelivered messages left by the previous run are picked up now.
+  app.scheduler.start();
+  void app.scheduler.tick();
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   app.logger.info('listening', { url: `http://${host}:${address.port}`, messages: '/api/messages', health: '/healthz' });
 

@@ -1,19 +1,12 @@
 import { TeamsActivityHandler, TurnContext } from 'botbuilder';
-import { helpCard } from '../cards/help-card.js';
 import { welcomeCard } from '../cards/welcome-card.js';
-import { localeOf, translator, type Translate } from '../i18n/translate.js';
-import type { Referential } from '../referential/schema.js';
-import { hashId, type Logger } from '../log.js';
-import { COMMANDS, parseCommand, type CommandId } from './commands.js';
-import { sendCard, userKey } from './replies.js';
-import { parseSubmission } from './verbs.js';
-
-export interface BotDeps {
-  /** The certifications the bot knows, by id (their names appear in the welcome). */
-  referentials: ReadonlyMap<string, Referential>;
-  logger: Logger;
-  logSalt: string;
-}
+import { KeyedMutex } from '../storage/keyed-mutex.js';
+import { parseCommand } from './commands.js';
+import type { CommandSpec, Feature } from './feature.js';
+import { helpFeature, sendHelp } from './features/help/help-feature.js';
+import type { BotServices } from './services.js';
+import { Turn } from './turn.js';
+import { parseSubmission, type Submission } from './verbs.js';
 
 /** Longest piece of unknown user text echoed back in help. */
 const ECHO_LIMIT = 80;
@@ -24,81 +17,135 @@ function messageText(context: TurnContext): string {
   return withoutMention.replace(/<at>[^<]*<\/at>/g, ' ').trim();
 }
 
+/**
+ * Routing only: each message goes to the feature that owns the command, the
+ * card verb or the user's current flow. One user's turns run one at a time.
+ */
 export class JuryBot extends TeamsActivityHandler {
-  constructor(private readonly deps: BotDeps) {
+  private readonly features: readonly Feature[];
+  private readonly turns = new KeyedMutex();
+
+  constructor(
+    private readonly services: BotServices,
+    features: readonly Feature[] = [],
+  ) {
     super();
+    this.features = [helpFeature(() => this.commands()), ...features];
     this.onMessage(async (context, next) => {
-      await this.handleMessage(context);
+      const turn = new Turn(context, this.services);
+      await this.turns.run(turn.userId, () => this.handleMessage(turn));
       await next();
     });
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient.id;
       const newcomers = (context.activity.membersAdded ?? []).filter((member) => member.id !== botId);
-      if (newcomers.length > 0) await this.sendWelcome(context);
+      if (newcomers.length > 0) await this.sendWelcome(new Turn(context, this.services));
       await next();
     });
   }
 
-  private async handleMessage(context: TurnContext): Promise<void> {
-    const t = translator(localeOf(context.activity.locale));
-    const value: unknown = context.activity.value;
+  /** Every top-level command, in feature order. */
+  commands(): readonly CommandSpec[] {
+    return this.features.flatMap((feature) => feature.commands);
+  }
+
+  private async handleMessage(turn: Turn): Promise<void> {
+    if (turn.isPersonal) {
+      await this.services.repositories.conversationReferences.save(turn.userId, TurnContext.getConversationReference(turn.context.activity));
+      await this.services.notifier.deliverPending(turn.userId, (activity) => turn.context.sendActivity(activity));
+    }
+    const value: unknown = turn.context.activity.value;
     if (value !== undefined && value !== null) {
-      await this.handleSubmission(context, t, value);
+      await this.handleSubmission(turn, value);
       return;
     }
-    const text = messageText(context);
-    const command = parseCommand(text);
-    this.log(context, 'message', { command: command?.id ?? 'unknown' });
+    const text = messageText(turn.context);
+    const command = parseCommand(text, this.commands());
+    if (!turn.isPersonal) {
+      await this.handleGroupText(turn, command?.spec.id);
+      return;
+    }
+    const resumed = await this.resumeAfterRestart(turn);
+    for (const feature of this.features) {
+      if (feature.onText && (await feature.onText(turn, text))) {
+        turn.log('info', 'message', { feature: feature.name, command: 'flow' });
+        return;
+      }
+    }
+    turn.log('info', 'message', { command: command?.spec.id ?? 'unknown' });
     if (command) {
-      await this.runCommand(context, t, command.id);
+      await command.spec.run(turn, command.argument);
       return;
     }
+    if (resumed) return;
     const echo = text.length > ECHO_LIMIT ? `${text.slice(0, ECHO_LIMIT)}…` : text;
-    await this.sendHelp(context, t, echo ? t('help.unknown', { text: echo }) : t('help.unknownEmpty'));
+    await sendHelp(turn, this.commands(), echo ? turn.t('help.unknown', { text: echo }) : turn.t('help.unknownEmpty'));
   }
 
-  private async handleSubmission(context: TurnContext, t: Translate, value: unknown): Promise<void> {
-    const parsed = parseSubmission(value);
-    if (parsed.type === 'invalid') {
-      this.log(context, 'submission', { outcome: 'invalid' });
-      await context.sendActivity(t('error.badSubmission'));
+  /** In a group chat the bot shows no grid and no percentage: help only. */
+  private async handleGroupText(turn: Turn, commandId: string | undefined): Promise<void> {
+    turn.log('info', 'group message', { command: commandId ?? 'unknown' });
+    if (commandId === undefined || commandId === 'help') {
+      await sendHelp(turn, this.commands(), turn.t('help.group'));
       return;
     }
-    const submission = parsed.submission;
-    this.log(context, 'submission', { verb: submission.verb, outcome: 'accepted' });
-    switch (submission.verb) {
-      case 'command.run':
-        await this.runCommand(context, t, submission.command);
-        return;
+    await turn.say(turn.t('error.personalOnly'));
+  }
+
+  private async handleSubmission(turn: Turn, value: unknown): Promise<void> {
+    const parsed = parseSubmission(value);
+    const feature = parsed.type === 'ok' ? this.featureFor(parsed.submission) : undefined;
+    if (parsed.type === 'invalid' || !feature) {
+      turn.log('info', 'submission', { outcome: 'invalid' });
+      await turn.say(turn.t('error.badSubmission'));
+      return;
     }
-  }
-
-  private async runCommand(context: TurnContext, t: Translate, id: CommandId): Promise<void> {
-    switch (id) {
-      case 'help':
-        await this.sendHelp(context, t, t('help.intro'));
-        return;
+    if (!turn.isPersonal && feature.name !== 'help') {
+      turn.log('info', 'submission', { verb: parsed.submission.verb, outcome: 'group_refused' });
+      await turn.say(turn.t('error.personalOnly'));
+      return;
     }
+    turn.log('info', 'submission', { verb: parsed.submission.verb });
+    await feature.onSubmission(turn, parsed.submission);
   }
 
-  private async sendHelp(context: TurnContext, t: Translate, intro: string): Promise<void> {
-    const commands = COMMANDS.map((spec) => ({ name: t(spec.nameKey), description: t(spec.descriptionKey) }));
-    await sendCard(context, helpCard({ title: t('help.title'), intro, commands }), intro);
+  private featureFor(submission: Submission): Feature | undefined {
+    return this.features.find((feature) => feature.verbPrefixes.some((prefix) => submission.verb.startsWith(prefix)));
   }
 
-  private async sendWelcome(context: TurnContext): Promise<void> {
-    const t = translator(localeOf(context.activity.locale));
+  /**
+   * The first message after a restart brings the user back to where they were
+   * (a feature re-sends its card); later messages of the same run do not.
+   */
+  private async resumeAfterRestart(turn: Turn): Promise<boolean> {
+    const { userStates } = this.services.repositories;
+    const state = await userStates.get(turn.userId);
+    if (!state || state.bootId === this.services.bootId) return false;
+    let resumed = false;
+    for (const feature of this.features) {
+      if (feature.onResume && (await feature.onResume(turn))) {
+        resumed = true;
+        break;
+      }
+    }
+    const latest = (await userStates.get(turn.userId)) ?? state;
+    await userStates.save({ ...latest, bootId: this.services.bootId, updatedAt: turn.now().toISOString() });
+    return resumed;
+  }
+
+  private async sendWelcome(turn: Turn): Promise<void> {
+    const { t } = turn;
+    const names = [...this.services.referentials.values()].map((ref) => ref.name).join(', ');
     const card = welcomeCard({
       title: t('welcome.title'),
-      body: t('welcome.body', { cqp: [...this.deps.referentials.values()].map((ref) => ref.name).join(', ') }),
+      body: t('welcome.body', { cqp: names }),
       privacy: t('welcome.privacy'),
       next: t('welcome.next'),
-      actions: COMMANDS.map((spec) => ({ title: t(spec.nameKey), command: spec.id })),
+      actions: this.commands()
+        .filter((spec) => spec.listed && !spec.takesArgument)
+        .slice(0, 5)
+        .map((spec) => ({ title: t(spec.nameKey), command: spec.id })),
     });
-    await sendCard(context, card, t('welcome.title'));
-  }
-
-  private log(context: TurnContext, msg: string, fields: Record<string, string>): void {
-    this.deps.logger.info(msg, { user: hashId(userKey(context), this.deps.logSalt), channel: context.activity.channelId, ...fields });
+    await turn.sendCard(card, t('welcome.title'));
   }
 }

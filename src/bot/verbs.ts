@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import { COMMAND_IDS } from './commands.js';
+import { helpVerbs } from './features/help/help-feature.js';
 
 /**
- * Every card action's payload, declared once (STYLE.md 6). Card buttons are
- * Action.Submit whose `data.verb` selects the schema; anything else is refused.
+ * Every card action's payload, parsed by one discriminated union on `verb`
+ * (STYLE.md 6). Each feature declares its own verbs; they are listed here.
  */
-export const submissionSchema = z.discriminatedUnion('verb', [
-  z.object({ verb: z.literal('command.run'), command: z.enum(COMMAND_IDS) }),
-]);
+export const submissionSchema = z.discriminatedUnion('verb', [...helpVerbs]);
 
 export type Submission = z.infer<typeof submissionSchema>;
 

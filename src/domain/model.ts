@@ -254,6 +254,8 @@ export const userStateSchema = z.object({
   rehearsalId: z.string().optional(),
   /** Last applied card submission (verb, ids, rev, values), to ignore double clicks. */
   lastSubmission: z.string().optional(),
+  /** The bot start during which this user last wrote; a different one means a restart happened since. */
+  bootId: z.string().optional(),
   updatedAt: isoInstant,
 });
 export type UserState = z.infer<typeof userStateSchema>;

@@ -1,19 +1,7 @@
+import { coreEn } from './catalogs/core.en.js';
 import type { MessageKey } from './fr.js';
 
-/** English catalog, for users whose Teams locale is English. Referential texts stay in French. */
+/** English catalog, typed against the French keys so a missing translation fails the build. */
 export const en: Record<MessageKey, string> = {
-  'welcome.title': 'Welcome to the CQP jury bot',
-  'welcome.body':
-    "I help you through the evaluation of a candidate for the {cqp}: notes row by row during the interview, percentages after it, the individual report, then the jury president's synthesis. Candidates can also rehearse the role plays.",
-  'welcome.privacy': 'Each jury member sees only their own grid. Nothing you enter is shown in a group conversation.',
-  'welcome.next': 'Type "help" at any time to see what I can do.',
-  'help.title': 'What I can do',
-  'help.intro': 'Type one of these commands (case and accents do not matter):',
-  'help.unknown': 'I did not understand "{text}". Here is what I can do:',
-  'help.unknownEmpty': 'I did not understand your message. Here is what I can do:',
-  'command.help': 'help',
-  'command.help.description': 'shows this help',
-  'error.turn': 'Sorry, something unexpected went wrong. Everything you saved is kept; please try again in a moment.',
-  'error.badSubmission': 'This action is not recognised or its data is incomplete. Nothing was changed.',
-  'error.oldCard': 'This card is out of date. Nothing was changed; here is the current version.',
+  ...coreEn,
 };

@@ -1,11 +1,40 @@
 import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
 import { createApp, type App } from '../../src/app.js';
+import type { Clock } from '../../src/bot/clock.js';
 import { loadConfig } from '../../src/config.js';
+import type { RandomSource } from '../../src/domain/index.js';
+import { FakeTransport } from './fake-transport.js';
+
+export interface TestApp extends App {
+  transport: FakeTransport;
+}
+
+/** A deterministic random source (mulberry32), so join codes are reproducible in tests. */
+export function seededRandom(seed = 42): RandomSource {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let x = state;
+    x = Math.imul(x ^ (x >>> 15), x | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 /** The real app, built the way main.ts builds it, on in-memory (or given) storage. */
-export function buildTestApp(options: { storage?: Storage; env?: Record<string, string> } = {}): App {
+export function buildTestApp(
+  options: { storage?: Storage; env?: Record<string, string>; clock?: Clock; random?: RandomSource; transport?: FakeTransport } = {},
+): TestApp {
   const config = loadConfig({ LOG_LEVEL: 'silent', ...options.env });
-  return createApp({ config, storage: options.storage ?? new MemoryStorage() });
+  const transport = options.transport ?? new FakeTransport();
+  const app = createApp({
+    config,
+    storage: options.storage ?? new MemoryStorage(),
+    clock: options.clock,
+    random: options.random ?? seededRandom(),
+    transport,
+  });
+  return Object.assign(app, { transport });
 }
 
 export interface ChatUser {

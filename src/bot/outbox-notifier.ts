@@ -1,0 +1,104 @@
+import type { Activity, ConversationReference } from 'botbuilder';
+import type { OutboxMessage } from '../domain/model.js';
+import { hashId, type Logger } from '../log.js';
+import type { Repositories } from '../storage/repositories.js';
+import type { Clock } from './clock.js';
+import type { Notice, Notifier } from './notifier.js';
+
+/** Sends one activity into a stored conversation; throws on failure (403, 404, network). */
+export interface Transport {
+  send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<void>;
+}
+
+/** Backoff after the n-th failed attempt: 30 s, 1 min, 2 min … capped at 30 min. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 30 * 60_000);
+}
+
+function errorCode(error: unknown): string {
+  const status = (error as { statusCode?: unknown; status?: unknown } | null)?.statusCode ?? (error as { status?: unknown } | null)?.status;
+  if (typeof status === 'number') return `http_${status}`;
+  if (error instanceof Error) return error.name;
+  return 'unknown';
+}
+
+/**
+ * Proactive delivery through a stored outbox: every message is stored first,
+ * then sent; failures are retried with backoff and, at the latest, delivered
+ * on the person's next message. The message key makes it idempotent.
+ */
+export class OutboxNotifier implements Notifier {
+  constructor(
+    private readonly deps: {
+      repositories: Pick<Repositories, 'outbox' | 'conversationReferences'>;
+      transport: Transport;
+      clock: Clock;
+      logger: Logger;
+      logSalt: string;
+    },
+  ) {}
+
+  async notify(notice: Notice): Promise<void> {
+    const now = this.deps.clock.now().toISOString();
+    const enqueued = await this.deps.repositories.outbox.enqueue({
+      schemaVersion: 1,
+      key: notice.key,
+      userId: notice.userId,
+      activity: notice.activity as Record<string, unknown>,
+      createdAt: now,
+      attempts: 0,
+      nextAttemptAt: now,
+    });
+    if (enqueued.type === 'exists') return;
+    await this.attempt(enqueued.message);
+  }
+
+  async deliverPending(userId: string, send: (activity: Partial<Activity>) => Promise<unknown>): Promise<void> {
+    const { outbox } = this.deps.repositories;
+    for (const message of await outbox.listPendingForUser(userId)) {
+      await send(message.activity as Partial<Activity>);
+      await outbox.markDelivered(message.key, this.deps.clock.now().toISOString());
+      this.log('info', 'outbox delivered on next message', message);
+    }
+  }
+
+  async deliverDue(): Promise<void> {
+    for (const message of await this.deps.repositories.outbox.listDue(this.deps.clock.now())) {
+      await this.attempt(message);
+    }
+  }
+
+  private async attempt(message: OutboxMessage): Promise<void> {
+    const { outbox, conversationReferences } = this.deps.repositories;
+    const reference = await conversationReferences.get(message.userId);
+    try {
+      if (!reference) throw Object.assign(new Error('no conversation reference'), { name: 'NoConversationReference' });
+      await this.deps.transport.send(reference, message.activity as Partial<Activity>);
+      await outbox.markDelivered(message.key, this.deps.clock.now().toISOString());
+      this.log('info', 'outbox delivered', message);
+    } catch (error) {
+      const attempts = message.attempts + 1;
+      const nextAttemptAt = new Date(this.deps.clock.now().getTime() + retryDelayMs(attempts)).toISOString();
+      await outbox.recordFailure(message.key, { error: errorCode(error), nextAttemptAt });
+      this.log('warn', 'outbox delivery failed', message, { error: errorCode(error), attempts });
+    }
+  }
+
+  private log(level: 'info' | 'warn', msg: string, message: OutboxMessage, extra: Record<string, string | number> = {}): void {
+    // The key names records (ids), never people; the user id is hashed.
+    this.deps.logger[level](msg, { user: hashId(message.userId, this.deps.logSalt), key: message.key, ...extra });
+  }
+}
+
+/** The real transport: the adapter continues the stored conversation (app id '' locally). */
+export function adapterTransport(
+  adapter: { continueConversationAsync(botAppId: string, reference: Partial<ConversationReference>, logic: (context: { sendActivity(a: Partial<Activity>): Promise<unknown> }) => Promise<void>): Promise<void> },
+  appId: string,
+): Transport {
+  return {
+    send: (reference, activity) =>
+      adapter.continueConversationAsync(appId, reference, async (context) => {
+        await context.sendActivity(activity);
+      }),
+  };
+}

@@ -1,0 +1,23 @@
+import type { RandomSource } from '../domain/index.js';
+import type { Logger } from '../log.js';
+import type { Referential } from '../referential/schema.js';
+import type { Repositories } from '../storage/repositories.js';
+import type { Clock } from './clock.js';
+import type { Notifier } from './notifier.js';
+
+/** What the bot's features use; built once by the composition root. */
+export interface BotServices {
+  referentials: ReadonlyMap<string, Referential>;
+  repositories: Repositories;
+  clock: Clock;
+  /** Crypto-backed in production (join codes); seeded in tests. */
+  random: RandomSource;
+  newId: () => string;
+  notifier: Notifier;
+  logger: Logger;
+  logSalt: string;
+  timezone: string;
+  divergenceThreshold: number;
+  /** Changes at every start, so a user's first message after a restart can resume their flow. */
+  bootId: string;
+}
