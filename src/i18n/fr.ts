@@ -1,4 +1,7 @@
+import { cardsFr } from './catalogs/cards.fr.js';
 import { coreFr } from './catalogs/core.fr.js';
+import { evaluationFr } from './catalogs/evaluation.fr.js';
+import { rehearsalFr } from './catalogs/rehearsal.fr.js';
 
 /**
  * The French catalog: the default voice of the bot, plain and honest
@@ -7,6 +10,9 @@ import { coreFr } from './catalogs/core.fr.js';
  */
 export const fr = {
   ...coreFr,
+  ...evaluationFr,
+  ...cardsFr,
+  ...rehearsalFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

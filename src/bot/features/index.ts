@@ -1,7 +1,9 @@
 import type { Feature } from '../feature.js';
 import type { BotServices } from '../services.js';
+import { evaluationFeature } from './evaluation/evaluation-feature.js';
+import { rehearsalFeature } from './rehearsal/rehearsal-feature.js';
 
 /** The bot's features after help, in routing order (a flow's text handler is offered first). */
-export function createFeatures(_services: BotServices): Feature[] {
-  return [];
+export function createFeatures(services: BotServices): Feature[] {
+  return [evaluationFeature(services), rehearsalFeature(services)];
 }

@@ -1,0 +1,250 @@
+import { prompterCard, recordedCard, rowCard } from '../../../cards/evaluation/index.js';
+import {
+  LIMITS,
+  parsePercentage,
+  saveRow,
+  type InvalidReason,
+  type MemberGrid,
+  type SaveRowInput,
+} from '../../../domain/index.js';
+import type { MessageKey } from '../../../i18n/fr.js';
+import { SOURCES } from '../../../referential/schema.js';
+import { formatPercent } from '../../format.js';
+import type { Turn } from '../../turn.js';
+import { prompterView, rowPlaces, rowView, savedLine, viewContext } from './build-views.js';
+import { sendReport } from './report-flow.js';
+import { appendAudit, loadScope, operationContext, ownGrid, saveCursor, type EvaluationScope } from './scope.js';
+import type { EvaluationSubmission } from './verbs.js';
+
+type SaveSubmission = Extract<EvaluationSubmission, { verb: 'grid.save' }>;
+type LinesSubmission = Extract<EvaluationSubmission, { verb: 'grid.lines' }>;
+type Phase = 'notes' | 'scoring';
+
+/** Scores come after the interview (the guide's "après l'épreuve"); notes during it. */
+export function defaultPhase(scope: EvaluationScope): Phase {
+  return scope.evaluation.endedAt || scope.evaluation.state !== 'in_progress' && scope.evaluation.state !== 'draft' ? 'scoring' : 'notes';
+}
+
+export async function sendRow(turn: Turn, scope: EvaluationScope, grid: MemberGrid, rowId: string, phase: Phase, override?: { notice?: string }): Promise<void> {
+  const view = rowView(viewContext(turn), scope, grid, rowId, phase, override);
+  await saveCursor(turn, { evaluationId: scope.evaluation.id, step: phase, rowId });
+  await turn.sendCard(rowCard(view), `${view.position} — ${view.rowTitle}`);
+}
+
+/** `grid.open`: a row card (the first one to do, or the one asked), or the report once submitted. */
+export async function openGrid(turn: Turn, evaluationId: string, phase?: Phase, rowId?: string): Promise<void> {
+  const scope = await loadScope(turn, evaluationId);
+  if (!scope) return;
+  const grid = await ownGrid(turn, scope);
+  if (grid.state === 'submitted') {
+    await sendReport(turn, scope, grid, turn.t('evaluation.grid.submittedReadOnly'));
+    return;
+  }
+  const chosenPhase = phase ?? defaultPhase(scope);
+  const places = rowPlaces(scope.referential);
+  const firstToScore = places.find((p) => {
+    const entry = grid.rows[p.row.id];
+    return entry?.percentage === null && !entry?.notEvaluatedReason;
+  });
+  const target = rowId && places.some((p) => p.row.id === rowId) ? rowId : chosenPhase === 'scoring' ? (firstToScore ?? places[0])?.row.id : places[0]?.row.id;
+  if (!target) return;
+  await sendRow(turn, scope, grid, target, chosenPhase);
+}
+
+/** What the card's inputs mean for the row, or the French reason they cannot be saved. */
+function rowInput(turn: Turn, submission: SaveSubmission, grid: MemberGrid): { type: 'ok'; input: SaveRowInput } | { type: 'invalid'; message: string } {
+  const input: SaveRowInput = { rowId: submission.rowId, rev: submission.rev };
+  if (submission.notes !== undefined) input.notes = submission.notes.replace(/\r\n/g, '\n');
+  if (submission.source !== undefined && submission.source !== '') {
+    if (!(SOURCES as readonly string[]).includes(submission.source)) return { type: 'invalid', message: turn.t('evaluation.grid.badSource') };
+    input.source = submission.source as SaveRowInput['source'];
+  }
+  if (submission.questionsUsed !== undefined) input.questionsUsed = submission.questionsUsed;
+
+  const notEvaluated = submission.pick === undefined && (submission.notEvaluated === true || submission.notEvaluated === 'true');
+  if (notEvaluated) {
+    input.percentage = null;
+    input.notEvaluatedReason = submission.notEvaluatedReason?.trim() ?? '';
+    if (!input.notEvaluatedReason) return { type: 'invalid', message: turn.t('evaluation.grid.reasonRequired') };
+    return { type: 'ok', input };
+  }
+  const raw = submission.pick !== undefined ? String(submission.pick) : submission.percentage;
+  if (raw === undefined) return { type: 'ok', input };
+  const text = String(raw).trim();
+  if (text === '') {
+    // An emptied field clears the percentage; untouched rows stay as they were.
+    if (grid.rows[submission.rowId]?.percentage !== null) input.percentage = null;
+    if (submission.notEvaluated === 'false' || submission.notEvaluated === false) input.notEvaluatedReason = null;
+    return { type: 'ok', input };
+  }
+  const parsed = parsePercentage(text);
+  if (parsed.type === 'invalid') return { type: 'invalid', message: turn.t(`evaluation.percentage.${parsed.reason}` as MessageKey, { value: text.slice(0, 20) }) };
+  input.percentage = parsed.value;
+  input.notEvaluatedReason = null;
+  return { type: 'ok', input };
+}
+
+const INVALID_MESSAGES: Partial<Record<InvalidReason, MessageKey>> = {
+  notes_too_long: 'evaluation.grid.notesTooLong',
+  unknown_row: 'error.badSubmission',
+  unknown_question: 'error.badSubmission',
+  unknown_line: 'error.badSubmission',
+  percentage_not_integer: 'evaluation.percentage.not_integer',
+  percentage_out_of_range: 'evaluation.percentage.out_of_range',
+  percentage_and_reason: 'evaluation.grid.percentageAndReason',
+  reason_required: 'evaluation.grid.reasonRequired',
+  reason_too_long: 'evaluation.grid.reasonTooLong',
+};
+
+/** Gives back, as plain messages, what the juror typed but could not be saved (cards cannot hold it all). */
+async function giveBack(turn: Turn, notes: string | undefined): Promise<void> {
+  if (!notes) return;
+  await turn.say(turn.t('evaluation.grid.givenBack'));
+  for (let start = 0; start < notes.length; start += LIMITS.notes) await turn.say(notes.slice(start, start + LIMITS.notes));
+}
+
+export async function saveFromCard(turn: Turn, submission: SaveSubmission): Promise<void> {
+  const scope = await loadScope(turn, submission.evaluationId);
+  if (!scope) return;
+  const current = await ownGrid(turn, scope);
+  const parsed = rowInput(turn, submission, current);
+  if (parsed.type === 'invalid') {
+    await turn.say(`${parsed.message} ${turn.t('evaluation.grid.nothingChanged')}`);
+    await sendRow(turn, scope, current, submission.rowId, submission.phase);
+    return;
+  }
+  const ctx = { ...operationContext(turn), referential: scope.referential, session: scope.session, evaluation: scope.evaluation, verb: 'grid.save' };
+  const { verb: _verb, ...values } = submission;
+  const outcome = await turn.services.repositories.grids.update<ReturnType<typeof saveRow> | undefined>(scope.evaluation.id, turn.userId, (grid) => {
+    if (!grid) return { result: undefined };
+    const result = saveRow(grid, { ...parsed.input, ...{ rev: submission.rev } }, { ...ctx, verb: `grid.save:${JSON.stringify(values)}` });
+    return result.type === 'saved' ? { write: result.grid, result } : { result };
+  });
+  if (!outcome) return;
+  turn.log('info', 'row save', { evaluation: scope.evaluation.id, row: submission.rowId, outcome: outcome.type });
+  switch (outcome.type) {
+    case 'duplicate':
+      return;
+    case 'stale':
+      await turn.say(turn.t('error.oldCard'));
+      await sendRow(turn, scope, outcome.current, submission.rowId, submission.phase);
+      return;
+    case 'forbidden':
+      await turn.say(turn.t(outcome.reason === 'grid_submitted' ? 'evaluation.grid.submittedReadOnly' : 'evaluation.grid.closed'));
+      return;
+    case 'invalid':
+      await turn.say(`${turn.t(INVALID_MESSAGES[outcome.reason] ?? 'error.badSubmission', { max: LIMITS.notes })} ${turn.t('evaluation.grid.nothingChanged')}`);
+      if (outcome.reason === 'notes_too_long') await giveBack(turn, submission.notes);
+      await sendRow(turn, scope, current, submission.rowId, submission.phase);
+      return;
+    case 'saved':
+      await appendAudit(turn, outcome.audit);
+      await afterSave(turn, scope, outcome.grid, submission);
+      return;
+    case 'unchanged':
+      await afterSave(turn, scope, current, submission);
+      return;
+  }
+}
+
+/** The acted card becomes a read-only record of what was saved; then the next step. */
+async function afterSave(turn: Turn, scope: EvaluationScope, grid: MemberGrid, submission: SaveSubmission): Promise<void> {
+  const entry = grid.rows[submission.rowId];
+  const place = rowPlaces(scope.referential).find((p) => p.row.id === submission.rowId);
+  const notes = entry?.notes ?? '';
+  await turn.replaceActedCard(
+    recordedCard({
+      locale: turn.locale,
+      title: place?.row.title ?? submission.rowId,
+      facts: [
+        { title: turn.t('evaluation.fact.saved'), value: savedLine(viewContext(turn), entry) },
+        { title: turn.t('evaluation.fact.notes'), value: notes ? (notes.length > 200 ? `${notes.slice(0, 200)}…` : notes) : '—' },
+        {
+          title: turn.t('evaluation.fact.percentage'),
+          value: entry?.percentage != null ? formatPercent(entry.percentage) : entry?.notEvaluatedReason ? turn.t('evaluation.report.notEvaluatedBecause', { reason: entry.notEvaluatedReason }) : '—',
+        },
+      ],
+    }),
+  );
+  const places = rowPlaces(scope.referential);
+  const index = places.findIndex((p) => p.row.id === submission.rowId);
+  switch (submission.then) {
+    case 'stay':
+      return sendRow(turn, scope, grid, submission.rowId, submission.phase);
+    case 'next': {
+      const next = places[index + 1];
+      if (next) return sendRow(turn, scope, grid, next.row.id, submission.phase);
+      if (submission.phase === 'scoring') return sendReport(turn, scope, grid, turn.t('evaluation.grid.lastRowScored'));
+      await turn.say(turn.t('evaluation.grid.lastRowNotes'));
+      return sendRow(turn, scope, grid, submission.rowId, submission.phase);
+    }
+    case 'previous':
+      return sendRow(turn, scope, grid, places[Math.max(0, index - 1)]?.row.id ?? submission.rowId, submission.phase);
+    case 'goto': {
+      const target = places.find((p) => p.row.id === submission.gotoRow)?.row.id;
+      if (!target) await turn.say(turn.t('evaluation.grid.chooseRow'));
+      return sendRow(turn, scope, grid, target ?? submission.rowId, submission.phase);
+    }
+    case 'pause':
+      await saveCursor(turn, { evaluationId: scope.evaluation.id, step: submission.phase, rowId: submission.rowId });
+      await turn.say(turn.t('evaluation.grid.paused', { row: place?.row.title ?? '' }));
+      return;
+    case 'prompter': {
+      const view = submission.sheet !== undefined && place?.row.rolePlays.includes(submission.sheet)
+        ? prompterView(viewContext(turn), scope, grid, submission.rowId, submission.sheet, submission.phase)
+        : undefined;
+      if (!view) {
+        await turn.say(turn.t('error.badSubmission'));
+        return sendRow(turn, scope, grid, submission.rowId, submission.phase);
+      }
+      return void (await turn.sendCard(prompterCard(view), view.title));
+    }
+    case 'report':
+      return sendReport(turn, scope, grid);
+  }
+}
+
+/** The prompter's checklist: relaunches and directions ticked as they are used. */
+export async function saveLines(turn: Turn, submission: LinesSubmission): Promise<void> {
+  const scope = await loadScope(turn, submission.evaluationId);
+  if (!scope) return;
+  const place = rowPlaces(scope.referential).find((p) => p.row.id === submission.rowId);
+  if (!place?.row.rolePlays.includes(submission.sheet)) {
+    await turn.say(turn.t('error.badSubmission'));
+    return;
+  }
+  const current = await ownGrid(turn, scope);
+  // Lines of the row's other sheets stay as they were; this card only ticks its own sheet.
+  const sheetLines = new Set(scope.referential.rolePlays.find((s) => s.number === submission.sheet)?.lines.map((l) => l.id) ?? []);
+  const kept = (current.rows[submission.rowId]?.linesUsed ?? []).filter((id) => !sheetLines.has(id));
+  const linesUsed = [...kept, ...(submission.linesUsed ?? [])];
+  const ctx = { ...operationContext(turn), referential: scope.referential, session: scope.session, evaluation: scope.evaluation };
+  const { verb: _verb, ...values } = submission;
+  const outcome = await turn.services.repositories.grids.update<ReturnType<typeof saveRow> | undefined>(scope.evaluation.id, turn.userId, (grid) => {
+    if (!grid) return { result: undefined };
+    const result = saveRow(grid, { rowId: submission.rowId, rev: submission.rev, linesUsed }, { ...ctx, verb: `grid.lines:${JSON.stringify(values)}` });
+    return result.type === 'saved' ? { write: result.grid, result } : { result };
+  });
+  if (!outcome) return;
+  switch (outcome.type) {
+    case 'duplicate':
+      return;
+    case 'stale':
+      await turn.say(turn.t('error.oldCard'));
+      return sendRow(turn, scope, outcome.current, submission.rowId, submission.phase);
+    case 'forbidden':
+      await turn.say(turn.t(outcome.reason === 'grid_submitted' ? 'evaluation.grid.submittedReadOnly' : 'evaluation.grid.closed'));
+      return;
+    case 'invalid':
+      await turn.say(`${turn.t('error.badSubmission')}`);
+      return sendRow(turn, scope, current, submission.rowId, submission.phase);
+    case 'saved':
+      await appendAudit(turn, outcome.audit);
+      await turn.replaceActedCard(
+        recordedCard({ locale: turn.locale, title: turn.t('evaluation.prompter.recorded', { sheet: submission.sheet }), facts: [{ title: turn.t('evaluation.fact.linesUsed'), value: String(submission.linesUsed?.length ?? 0) }] }),
+      );
+      return sendRow(turn, scope, outcome.grid, submission.rowId, submission.phase);
+    case 'unchanged':
+      return sendRow(turn, scope, current, submission.rowId, submission.phase);
+  }
+}

@@ -1,0 +1,185 @@
+import { notesCard, recordedCard, reportCard, submitConfirmCard } from '../../../cards/evaluation/index.js';
+import {
+  afterSubmission,
+  expectedMemberIds,
+  LIMITS,
+  setDomainComments,
+  submitGrid,
+  type EvaluationChanged,
+  type MemberGrid,
+  type Unchanged,
+} from '../../../domain/index.js';
+import type { Turn } from '../../turn.js';
+import { candidateName, reportView, rowPlaces, viewContext, viewContextFor } from './build-views.js';
+import { personOf } from './profile.js';
+import { recipientLocale } from './recipients.js';
+import { appendAudit, loadScope, operationContext, ownGrid, saveCursor, type EvaluationScope } from './scope.js';
+import { commentsFrom, type EvaluationSubmission } from './verbs.js';
+
+type CommentsSubmission = Extract<EvaluationSubmission, { verb: 'grid.comments' }>;
+type SubmitSubmission = Extract<EvaluationSubmission, { verb: 'grid.submit' }>;
+
+/** The individual report (grille de report des appréciations individuelles). */
+export async function sendReport(turn: Turn, scope: EvaluationScope, grid: MemberGrid, notice?: string): Promise<void> {
+  const profile = await turn.services.repositories.profiles.get(turn.userId);
+  const me = personOf(turn, profile) ?? { id: turn.userId, name: turn.userName, function: '' };
+  await saveCursor(turn, { evaluationId: scope.evaluation.id, step: 'report' });
+  await turn.sendCard(reportCard(reportView(viewContext(turn), scope, grid, me, notice)), scope.referential.grids.individualReport);
+}
+
+export async function showReport(turn: Turn, evaluationId: string): Promise<void> {
+  const scope = await loadScope(turn, evaluationId);
+  if (!scope) return;
+  await sendReport(turn, scope, await ownGrid(turn, scope));
+}
+
+/** "Voir les notes": the whole notes of one row of the person's own grid. */
+export async function showNotes(turn: Turn, evaluationId: string, rowId: string): Promise<void> {
+  const scope = await loadScope(turn, evaluationId);
+  if (!scope) return;
+  const place = rowPlaces(scope.referential).find((p) => p.row.id === rowId);
+  if (!place) {
+    await turn.say(turn.t('error.badSubmission'));
+    return;
+  }
+  const grid = await ownGrid(turn, scope);
+  await turn.sendCard(notesCard({ locale: turn.locale, evaluationId, rowTitle: place.row.title, notes: grid.rows[rowId]?.notes ?? '' }), place.row.title);
+}
+
+function checkComments(turn: Turn, comments: Record<string, string>): string | undefined {
+  const tooLong = Object.values(comments).some((c) => c.length > LIMITS.domainComment);
+  return tooLong ? turn.t('evaluation.report.commentTooLong', { max: LIMITS.domainComment }) : undefined;
+}
+
+async function giveBackComments(turn: Turn, comments: Record<string, string>): Promise<void> {
+  await turn.say(turn.t('evaluation.grid.givenBack'));
+  for (const comment of Object.values(comments).filter(Boolean)) {
+    for (let start = 0; start < comment.length; start += LIMITS.notes) await turn.say(comment.slice(start, start + LIMITS.notes));
+  }
+}
+
+export async function saveComments(turn: Turn, submission: CommentsSubmission): Promise<void> {
+  const scope = await loadScope(turn, submission.evaluationId);
+  if (!scope) return;
+  const comments = commentsFrom(submission);
+  const current = await ownGrid(turn, scope);
+  const problem = checkComments(turn, comments);
+  if (problem) {
+    await turn.say(`${problem} ${turn.t('evaluation.grid.nothingChanged')}`);
+    await giveBackComments(turn, comments);
+    return sendReport(turn, scope, current);
+  }
+  const ctx = { ...operationContext(turn), referential: scope.referential, session: scope.session, evaluation: scope.evaluation, verb: 'grid.comments' };
+  const outcome = await turn.services.repositories.grids.update<ReturnType<typeof setDomainComments> | undefined>(scope.evaluation.id, turn.userId, (grid) => {
+    if (!grid) return { result: undefined };
+    const result = setDomainComments(grid, { rev: submission.rev, comments }, ctx);
+    return result.type === 'saved' ? { write: result.grid, result } : { result };
+  });
+  if (!outcome) return;
+  switch (outcome.type) {
+    case 'duplicate':
+      return;
+    case 'stale':
+      await turn.say(turn.t('error.oldCard'));
+      return sendReport(turn, scope, outcome.current);
+    case 'forbidden':
+      await turn.say(turn.t(outcome.reason === 'grid_submitted' ? 'evaluation.grid.submittedReadOnly' : 'evaluation.grid.closed'));
+      return;
+    case 'invalid':
+      await turn.say(`${turn.t('error.badSubmission')}`);
+      return sendReport(turn, scope, current);
+    case 'saved':
+      await appendAudit(turn, outcome.audit);
+      await turn.replaceActedCard(recordedCard({ locale: turn.locale, title: turn.t('evaluation.report.commentsRecorded'), facts: [] }));
+      return sendReport(turn, scope, outcome.grid, turn.t('evaluation.report.commentsSaved'));
+    case 'unchanged':
+      return sendReport(turn, scope, current, turn.t('evaluation.report.commentsSaved'));
+  }
+}
+
+export async function submit(turn: Turn, submission: SubmitSubmission): Promise<void> {
+  const scope = await loadScope(turn, submission.evaluationId);
+  if (!scope) return;
+  const comments = { ...commentsFrom(submission), ...submission.comments };
+  const current = await ownGrid(turn, scope);
+  const problem = checkComments(turn, comments);
+  if (problem) {
+    await turn.say(`${problem} ${turn.t('evaluation.grid.nothingChanged')}`);
+    await giveBackComments(turn, comments);
+    return sendReport(turn, scope, current);
+  }
+  const confirmEmptyDomains = submission.confirmEmpty === true || submission.confirmEmpty === 'true';
+  const ctx = { ...operationContext(turn), referential: scope.referential, session: scope.session, evaluation: scope.evaluation, verb: 'grid.submit' };
+  const outcome = await turn.services.repositories.grids.update<ReturnType<typeof submitGrid> | undefined>(scope.evaluation.id, turn.userId, (grid) => {
+    if (!grid) return { result: undefined };
+    const result = submitGrid(grid, { rev: submission.rev, confirmEmptyDomains, comments }, ctx);
+    return result.type === 'submitted' ? { write: result.grid, result } : { result };
+  });
+  if (!outcome) return;
+  turn.log('info', 'grid submit', { evaluation: scope.evaluation.id, outcome: outcome.type });
+  const titleOf = (rowId: string) => rowPlaces(scope.referential).find((p) => p.row.id === rowId)?.row.title ?? rowId;
+  switch (outcome.type) {
+    case 'duplicate':
+      return;
+    case 'stale':
+      await turn.say(turn.t('error.oldCard'));
+      return sendReport(turn, scope, outcome.current);
+    case 'forbidden':
+      await turn.say(turn.t(outcome.reason === 'grid_submitted' ? 'evaluation.grid.submittedReadOnly' : outcome.reason === 'interview_not_started' ? 'evaluation.report.notStarted' : 'evaluation.grid.closed'));
+      return;
+    case 'invalid':
+      if (outcome.reason === 'rows_incomplete') {
+        await turn.say(turn.t('evaluation.report.incomplete', { rows: (outcome.ids ?? []).map(titleOf).join(' ; ') }));
+      } else {
+        await turn.say(turn.t('error.badSubmission'));
+      }
+      return sendReport(turn, scope, current);
+    case 'needs_confirmation': {
+      const domains = scope.referential.domains.filter((d) => outcome.ids.includes(d.id)).map((d) => d.title);
+      await turn.sendCard(submitConfirmCard({ locale: turn.locale, evaluationId: scope.evaluation.id, rev: submission.rev, domains, comments }));
+      return;
+    }
+    case 'submitted':
+      await appendAudit(turn, outcome.audit);
+      await afterGridSubmitted(turn, scope, outcome.grid);
+      return;
+  }
+}
+
+/** The evaluation follows the grids: the first submission ends the interview, the last closes the collection. */
+async function afterGridSubmitted(turn: Turn, scope: EvaluationScope, grid: MemberGrid): Promise<void> {
+  const { repositories } = turn.services;
+  const expected = expectedMemberIds(scope.session, scope.evaluation);
+  const ctx = operationContext(turn);
+  const submittedIds = (await repositories.grids.listForEvaluation(scope.evaluation.id, expected)).filter((g) => g.state === 'submitted').map((g) => g.memberId);
+  const outcome = await repositories.evaluations.update<EvaluationChanged | Unchanged | undefined>(scope.evaluation.id, (current) => {
+    if (!current) return { result: undefined };
+    const result = afterSubmission(current, scope.session, submittedIds, ctx);
+    return result.type === 'changed' ? { write: result.evaluation, result } : { result };
+  });
+  if (outcome?.type === 'changed') await appendAudit(turn, outcome.audit);
+  const evaluation = outcome?.type === 'changed' ? outcome.evaluation : scope.evaluation;
+  const summary = reportView(viewContext(turn), { ...scope, evaluation }, grid, { id: turn.userId, name: '', function: '' });
+  await turn.replaceActedCard(
+    recordedCard({
+      locale: turn.locale,
+      title: turn.t('evaluation.report.submittedTitle'),
+      facts: summary.domains.map((d) => ({ title: d.title, value: d.reported })),
+    }),
+  );
+  await turn.say(turn.t('evaluation.report.submitted', { candidate: candidateName(scope) }));
+  await sendReport(turn, { ...scope, evaluation }, grid);
+
+  const president = scope.session.president;
+  if (president.id === turn.userId || scope.session.mode === 'professional') return;
+  const locale = await recipientLocale(turn.services, president.id);
+  const view = viewContextFor(locale, turn.now(), turn.services.timezone);
+  const profile = await repositories.profiles.get(turn.userId);
+  const name = profile?.name ?? turn.userName;
+  const all = evaluation.state === 'collection_closed';
+  // Only who submitted and how many: the president sees no values before the collection closes.
+  const text = all
+    ? view.t('evaluation.report.allSubmitted', { candidate: candidateName(scope) })
+    : view.t('evaluation.report.memberSubmitted', { name, candidate: candidateName(scope), count: submittedIds.length, total: expected.length });
+  await turn.services.notifier.notify({ key: `submitted/${scope.evaluation.id}/${turn.userId}/${grid.rev}`, userId: president.id, activity: { type: 'message', text } });
+}

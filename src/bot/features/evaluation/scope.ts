@@ -1,0 +1,76 @@
+import {
+  canReadEvaluation,
+  createGrid,
+  roleIn,
+  type AuditEntry,
+  type Evaluation,
+  type MemberGrid,
+  type OperationContext,
+  type Role,
+  type Session,
+} from '../../../domain/index.js';
+import type { Referential } from '../../../referential/schema.js';
+import type { Turn } from '../../turn.js';
+
+/** An evaluation as one member sees it: the record, its jury day, its referential and their role. */
+export interface EvaluationScope {
+  evaluation: Evaluation;
+  session: Session;
+  referential: Referential;
+  role: Exclude<Role, 'none'>;
+}
+
+export function operationContext(turn: Turn): OperationContext {
+  return { actorId: turn.userId, now: turn.now(), newId: turn.services.newId };
+}
+
+/**
+ * Loads an evaluation for the person writing. Someone outside its jury (or
+ * its tenant) is told it does not exist for them: the answer never reveals
+ * whether it exists.
+ */
+export async function loadScope(turn: Turn, evaluationId: string): Promise<EvaluationScope | undefined> {
+  const { repositories, referentials } = turn.services;
+  const evaluation = await repositories.evaluations.get(evaluationId);
+  const session = evaluation ? await repositories.sessions.get(evaluation.sessionId) : undefined;
+  const referential = evaluation ? referentials.get(evaluation.referentialId) : undefined;
+  if (!evaluation || !session || !referential || evaluation.tenantId !== turn.tenantId || canReadEvaluation(session, turn.userId).type === 'deny') {
+    turn.log('info', 'evaluation refused', { evaluation: evaluationId, outcome: 'not_a_member' });
+    await turn.say(turn.t('evaluation.notFound'));
+    return undefined;
+  }
+  const role = roleIn(session, turn.userId);
+  if (role === 'none') return undefined;
+  return { evaluation, session, referential, role };
+}
+
+/** The member's own grid, created empty the first time they open it. */
+export async function ownGrid(turn: Turn, scope: EvaluationScope): Promise<MemberGrid> {
+  const { grids } = turn.services.repositories;
+  const existing = await grids.get(scope.evaluation.id, turn.userId);
+  if (existing) return existing;
+  const created = createGrid(scope.evaluation, scope.session, turn.userId, scope.referential, turn.now());
+  if (created.type !== 'created') throw new Error(`ownGrid: ${created.reason} for a member of the jury`);
+  const saved = await grids.save(created.grid, null);
+  // Created meanwhile by another turn of the same person: theirs is the one.
+  return saved.type === 'saved' ? saved.record : (saved.current ?? created.grid);
+}
+
+export async function appendAudit(turn: Turn, entries: readonly AuditEntry[]): Promise<void> {
+  for (const entry of entries) await turn.services.repositories.audit.append(entry);
+}
+
+/** Remembers where the juror is, so `reprendre` (or any message after a restart) brings them back. */
+export async function saveCursor(turn: Turn, cursor: { evaluationId: string; step: 'frame' | 'notes' | 'scoring' | 'report'; rowId?: string }): Promise<void> {
+  const { userStates } = turn.services.repositories;
+  const current = await userStates.get(turn.userId);
+  await userStates.save({
+    schemaVersion: 1,
+    flow: 'idle',
+    ...current,
+    userId: turn.userId,
+    evaluationCursor: cursor,
+    bootId: turn.services.bootId,
+    updatedAt: turn.now().toISOString(),
+  });
+}

@@ -1,0 +1,26 @@
+import { submissionFingerprint } from '../../../domain/index.js';
+import type { Turn } from '../../turn.js';
+
+/**
+ * Double clicks on actions that create something (a new evaluation, a join
+ * request): the last applied submission of this user is remembered; the same
+ * one again is acknowledged silently.
+ */
+export async function isRepeatedSubmission(turn: Turn, verb: string, values: unknown): Promise<boolean> {
+  const state = await turn.services.repositories.userStates.get(turn.userId);
+  return state?.lastSubmission === submissionFingerprint({ verb, ids: { userId: turn.userId }, rev: 0, values });
+}
+
+export async function rememberSubmission(turn: Turn, verb: string, values: unknown): Promise<void> {
+  const { userStates } = turn.services.repositories;
+  const current = await userStates.get(turn.userId);
+  await userStates.save({
+    schemaVersion: 1,
+    flow: 'idle',
+    ...current,
+    userId: turn.userId,
+    lastSubmission: submissionFingerprint({ verb, ids: { userId: turn.userId }, rev: 0, values }),
+    bootId: turn.services.bootId,
+    updatedAt: turn.now().toISOString(),
+  });
+}

@@ -1,0 +1,49 @@
+/**
+ * French formats for what users read: 28/11/2026, 14 h 05, "57 %" (the
+ * percentage followed by a no-break space). The time zone is the
+ * configured one (Europe/Paris by default), never the server's.
+ */
+
+const NBSP = '\u00a0';
+
+function parts(at: Date, timeZone: string): Record<string, string> {
+  const formatter = new Intl.DateTimeFormat('fr-FR', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  return Object.fromEntries(formatter.formatToParts(at).map((part) => [part.type, part.value]));
+}
+
+/** 28/11/2026 */
+export function formatDate(at: Date | string, timeZone: string): string {
+  const p = parts(new Date(at), timeZone);
+  return `${p.day}/${p.month}/${p.year}`;
+}
+
+/** 14 h 05 */
+export function formatTime(at: Date | string, timeZone: string): string {
+  const p = parts(new Date(at), timeZone);
+  return `${p.hour}${NBSP}h${NBSP}${p.minute}`;
+}
+
+/** A stored day (AAAA-MM-JJ) as 28/11/2026, whatever the time zone. */
+export function formatDay(day: string): string {
+  const [year, month, date] = day.split('-');
+  return `${date}/${month}/${year}`;
+}
+
+/** Today's date (AAAA-MM-JJ) in the given time zone. */
+export function today(at: Date, timeZone: string): string {
+  const p = parts(at, timeZone);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** 57 % */
+export function formatPercent(value: number): string {
+  return `${value}${NBSP}%`;
+}

@@ -1,0 +1,12 @@
+export { codeIssuedCard } from './code-issued-card.js';
+export { createEvaluationCard } from './create-evaluation-card.js';
+export { frameCard } from './frame-card.js';
+export { joinRequestCard } from './join-request-card.js';
+export { notesCard } from './notes-card.js';
+export { profileCard } from './profile-card.js';
+export { prompterCard } from './prompter-card.js';
+export { recordedCard } from './recorded-card.js';
+export { REPORT_NOTES_EXCERPT, reportCard } from './report-card.js';
+export { rowCard } from './row-card.js';
+export { submitConfirmCard } from './submit-confirm-card.js';
+export type * from './views.js';

@@ -1,0 +1,31 @@
+import type { Condition } from '../../referential/schema.js';
+import { foldForMatch } from '../../referential/verbatim.js';
+import { keywordsFound } from './keyword-match.js';
+
+export type ConditionMatch = 'met' | 'not_met' | 'unsure';
+
+/**
+ * What one answer of the candidate says about a condition (e.g. "Si réclamation acceptée"):
+ * `not_met` when it holds one of the condition's negativeKeywords (checked first, so
+ * "je ne peux pas vous faire un avoir" is a refusal even though it says "un avoir"),
+ * else `met` when it holds one of its keywords, else `unsure`. Keywords are matched as
+ * whole words, case- and accent-insensitively (see containsKeyword).
+ */
+export function matchCondition(condition: Condition, answer: string): ConditionMatch {
+  if (keywordsFound(answer, condition.negativeKeywords).length > 0) return 'not_met';
+  if (keywordsFound(answer, condition.keywords).length > 0) return 'met';
+  return 'unsure';
+}
+
+/**
+ * The candidate's oui / non to a condition's question, typed in the chat: the first word
+ * decides ("oui", "Oui !", "oui, je l'accepte" are yes; "non", "no" are no); null when it is
+ * neither, and the question is asked again.
+ */
+export function parseYesNo(text: string): boolean | null {
+  const first = foldForMatch(text).split(/[^\p{L}]+/u).find((word) => word !== '');
+  if (first === undefined) return null;
+  if (['oui', 'o', 'yes', 'y'].includes(first)) return true;
+  if (['non', 'n', 'no'].includes(first)) return false;
+  return null;
+}

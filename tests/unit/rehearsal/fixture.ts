@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Rehearsal } from '../../../src/domain/model.js';
+import { newRehearsal } from '../../../src/domain/rehearsal/index.js';
+import { referentialSchema, type Referential, type RolePlay } from '../../../src/referential/schema.js';
+
+/** The real AGC referential: the rehearsal plays its sheets, so the tests read them from it. */
+export const referential: Referential = referentialSchema.parse(
+  JSON.parse(readFileSync(fileURLToPath(new URL('../../../data/referentiels/cqp-agc.json', import.meta.url)), 'utf8')),
+);
+
+export function sheet(number: number): RolePlay {
+  const found = referential.rolePlays.find((s) => s.number === number);
+  if (!found) throw new Error(`no sheet ${number}`);
+  return found;
+}
+
+export const T0 = new Date('2026-11-20T09:00:00.000Z');
+
+/** `minutes` after T0. */
+export function at(minutes: number): Date {
+  return new Date(T0.getTime() + minutes * 60_000);
+}
+
+/** A fresh attempt at the briefing. */
+export function briefing(number: number, over: Partial<Rehearsal> = {}): Rehearsal {
+  const created = newRehearsal({ id: `r-${number}`, userId: 'candidate-1', referential, sheet: number, now: T0 });
+  if ('type' in created) throw new Error('unknown sheet');
+  return { ...created, ...over };
+}
+
+/** Freezes a record deeply, so a test fails if the engine mutates its input. */
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { Rehearsal } from '../../../src/domain/model.js';
+import { formatMinutesSeconds, rehearsalHistory, timeline } from '../../../src/domain/rehearsal/index.js';
+import { at, briefing, T0 } from './fixture.js';
+
+describe('formatMinutesSeconds', () => {
+  it.each([
+    [0, '00:00'],
+    [999, '00:01'],
+    [59_000, '00:59'],
+    [61_000, '01:01'],
+    [75 * 60_000 + 3000, '75:03'],
+    [-5, '00:00'],
+  ])('%i ms → %s', (ms, text) => {
+    expect(formatMinutesSeconds(ms)).toBe(text);
+  });
+});
+
+describe('timeline: the time each answer took, from the last client line (or cue, or question)', () => {
+  it('ignores hints and the condition question in between', () => {
+    const transcript: Rehearsal['transcript'] = [
+      { speaker: 'bot', text: 'cue', at: at(0).toISOString(), lineId: 'cue' },
+      { speaker: 'candidate', text: 'Bonjour', at: new Date(T0.getTime() + 45_000).toISOString() },
+      { speaker: 'client', text: 'relance', at: at(1).toISOString(), lineId: 'l1' },
+      { speaker: 'bot', text: 'indice', at: at(2).toISOString(), lineId: 'hint:x' },
+      { speaker: 'candidate', text: 'réponse', at: at(3.5).toISOString() },
+      { speaker: 'client', text: 'relance', at: at(4).toISOString(), lineId: 'l2' },
+    ];
+    const times = timeline(briefing(1, { transcript })).map((e) => e.answerMs);
+    expect(times).toEqual([undefined, 45_000, undefined, undefined, 150_000, undefined]);
+  });
+});
+
+describe('rehearsalHistory: attempts per sheet and progress from one to the next', () => {
+  const attempt = (id: string, sheet: number, start: number, minutes: number, rating: number | null, state: Rehearsal['state'] = 'done'): Rehearsal =>
+    briefing(sheet, {
+      id,
+      sheet,
+      state,
+      startedAt: at(start).toISOString(),
+      endedAt: at(start + minutes).toISOString(),
+      selfRating: rating,
+      selfAssessment: { a: 'acquis', b: 'a_travailler', c: 'acquis' },
+    });
+
+  it('groups by sheet (the drill last), oldest first, and compares completed attempts only', () => {
+    const history = rehearsalHistory([
+      attempt('r3', 2, 300, 5, 75),
+      attempt('d1', 0, 50, 20, 60),
+      attempt('r1', 2, 100, 8, 45),
+      attempt('r2', 2, 200, 3, null, 'abandoned'),
+      attempt('s1', 1, 10, 6, 50),
+      briefing(3, { id: 'b', state: 'briefing' }),
+    ]);
+    expect(history.map((g) => [g.sheet, g.attempts.map((a) => a.id)])).toEqual([
+      [1, ['s1']],
+      [2, ['r1', 'r2', 'r3']],
+      [0, ['d1']],
+    ]);
+    const sheet2 = history[1]?.attempts ?? [];
+    expect(sheet2[0]?.progress).toBeUndefined();
+    expect(sheet2[1]).toMatchObject({ state: 'abandoned', durationMs: null });
+    expect(sheet2[1]?.progress).toBeUndefined();
+    expect(sheet2[2]).toMatchObject({ acquis: 2, aTravailler: 1, rating: 75, durationMs: 5 * 60_000, progress: { ratingDelta: 30, durationDeltaMs: -3 * 60_000 } });
+  });
+
+  it('progress without a rating on one side says nothing about points', () => {
+    const history = rehearsalHistory([attempt('a', 1, 0, 5, null), attempt('b', 1, 10, 6, 70)]);
+    expect(history[0]?.attempts[1]?.progress).toEqual({ ratingDelta: null, durationDeltaMs: 60_000 });
+  });
+});
