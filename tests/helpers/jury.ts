@@ -15,6 +15,8 @@ export const PEOPLE = {
 } as const;
 export type PersonKey = keyof typeof PEOPLE;
 
+const ANY = (): boolean => true;
+
 /**
  * A jury day driven like real people: one chat per person on one app, a
  * clock the test moves, and the channel's proactive deliveries captured.
@@ -112,8 +114,9 @@ export class JuryHarness {
   }
 
   /** Clicks an action of the row card among replies, typing the given inputs. */
-  async onRow(who: PersonKey, replies: Partial<Activity>[], then: string, typed: Record<string, string> = {}, extra: (a: CardAction) => boolean = () => true): Promise<Partial<Activity>[]> {
-    return this.click(who, replies, 'grid.save', (a) => a.data.then === then && extra(a), typed);
+  async onRow(who: PersonKey, replies: Partial<Activity>[], then: string, typed: Record<string, string> = {}, extra: (a: CardAction) => boolean = ANY): Promise<Partial<Activity>[]> {
+    // Quick-pick buttons are grid.save with `pick`: only chosen when `extra` asks for them.
+    return this.click(who, replies, 'grid.save', (a) => a.data.then === then && (a.data.pick === undefined || extra !== ANY) && extra(a), typed);
   }
 
   async stored(who: PersonKey) {

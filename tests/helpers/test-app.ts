@@ -49,6 +49,8 @@ export interface ChatUser {
  */
 export class Chat {
   private readonly adapter: TestAdapter;
+  /** Activities the bot replaced in place (Teams' updateActivity), oldest first. */
+  readonly updates: Partial<Activity>[] = [];
 
   constructor(
     private readonly app: App,
@@ -57,6 +59,11 @@ export class Chat {
   ) {
     this.adapter = new TestAdapter((context) => app.run(context));
     this.adapter.onTurnError = app.onTurnError;
+    const update = this.adapter.updateActivity.bind(this.adapter);
+    this.adapter.updateActivity = async (context, activity) => {
+      this.updates.push(activity);
+      return update(context, activity);
+    };
   }
 
   async say(text: string): Promise<Partial<Activity>[]> {
