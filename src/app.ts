@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
@@ -19,6 +19,7 @@ import type { RandomSource } from './domain/index.js';
 import { hasCredentials, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { packageRoot } from './paths.js';
+import { pdfUrl } from './pdf/index.js';
 import { loadReferentials } from './referential/load-referentials.js';
 import type { Referential } from './referential/schema.js';
 import { FileStorage } from './storage/file-storage.js';
@@ -54,6 +55,8 @@ export interface App {
   repositories: Repositories;
   referentials: ReadonlyMap<string, Referential>;
   logger: Logger;
+  /** Signs the PDF links: LINK_SECRET, else drawn at start (links then die with the process). */
+  linkSecret: string;
   onTurnError: (context: TurnContext, error: unknown) => Promise<void>;
   /** Runs one turn through the bot (the adapter's callback). */
   run: (context: TurnContext) => Promise<void>;
@@ -86,6 +89,8 @@ export function createApp(deps: AppDeps): App {
   adapter.onTurnError = onTurnError;
 
   const clock = deps.clock ?? systemClock;
+  // One value for the whole process: the bot signs links with it, the PDF route checks them.
+  const linkSecret = config.LINK_SECRET ?? randomBytes(32).toString('base64url');
   const notifier = new OutboxNotifier({
     repositories,
     transport: deps.transport ?? adapterTransport(adapter, config.MicrosoftAppId),
@@ -105,6 +110,7 @@ export function createApp(deps: AppDeps): App {
     timezone: config.TIMEZONE,
     divergenceThreshold: config.DIVERGENCE_THRESHOLD,
     bootId: randomUUID(),
+    pdfLink: (input) => pdfUrl({ PUBLIC_BASE_URL: config.PUBLIC_BASE_URL, secret: linkSecret }, input),
   };
   const features = createFeatures(services);
   const bot = new JuryBot(services, features);
@@ -127,6 +133,7 @@ export function createApp(deps: AppDeps): App {
     repositories,
     referentials,
     logger,
+    linkSecret,
     onTurnError,
     run: (context) => bot.run(context),
     health: async () => {

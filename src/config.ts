@@ -26,6 +26,11 @@ const configSchema = z.object({
   /** Salt for the hashed user ids written to logs. */
   LOG_HASH_SALT: z.string().default(''),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /**
+   * Key signing the 15-minute PDF links. When unset, a random one is drawn at each start:
+   * links then stop working after a restart (the user asks for a fresh one).
+   */
+  LINK_SECRET: z.string().min(32, 'au moins 32 caractères').optional(),
 }).superRefine((config, ctx) => {
   if (config.MicrosoftAppId === '') return;
   if (config.MicrosoftAppType === 'SingleTenant' && config.MicrosoftAppTenantId === '') {

@@ -2,6 +2,9 @@ import type { AddressInfo } from 'node:net';
 import restify from 'restify';
 import type { Request as BotRequest, Response as BotResponse } from 'botbuilder';
 import type { App } from './app.js';
+import { registerPdfRoute } from './pdf/index.js';
+import { hasCredentials } from './config.js';
+import { registerWebChat } from './web/register-web-chat.js';
 
 export interface RunningServer {
   server: restify.Server;
@@ -35,6 +38,10 @@ export function createServer(app: App): RunningServer {
     const health = await app.health();
     res.send(health.status === 'ok' ? 200 : 503, health);
   });
+
+  registerPdfRoute(server, app);
+
+  if (!hasCredentials(config)) registerWebChat(server, app);
 
   // Longer than the load balancer's idle timeout, so the balancer closes idle sockets first.
   server.server.keepAliveTimeout = config.KEEP_ALIVE_TIMEOUT_MS;

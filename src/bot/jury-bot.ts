@@ -8,6 +8,13 @@ import type { BotServices } from './services.js';
 import { Turn } from './turn.js';
 import { parseSubmission, type Submission } from './verbs.js';
 
+/** The welcome card's buttons: what a newcomer most likely came for. */
+const WELCOME_COMMANDS = ['newEvaluation', 'rehearsal', 'help'];
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** Longest piece of unknown user text echoed back in help. */
 const ECHO_LIMIT = 80;
 
@@ -36,12 +43,26 @@ export class JuryBot extends TeamsActivityHandler {
       await this.turns.run(turn.userId, () => this.handleMessage(turn));
       await next();
     });
+    // Proactive messages need a reference to the person's chat: kept on install and on every update.
+    this.onConversationUpdate(async (context, next) => {
+      await this.rememberConversation(new Turn(context, this.services));
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.rememberConversation(new Turn(context, this.services));
+      await next();
+    });
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient.id;
       const newcomers = (context.activity.membersAdded ?? []).filter((member) => member.id !== botId);
       if (newcomers.length > 0) await this.sendWelcome(new Turn(context, this.services));
       await next();
     });
+  }
+
+  private async rememberConversation(turn: Turn): Promise<void> {
+    if (!turn.isPersonal || turn.context.activity.from.role === 'bot') return;
+    await this.services.repositories.conversationReferences.save(turn.userId, TurnContext.getConversationReference(turn.context.activity));
   }
 
   /** Every top-level command, in feature order. */
@@ -51,7 +72,7 @@ export class JuryBot extends TeamsActivityHandler {
 
   private async handleMessage(turn: Turn): Promise<void> {
     if (turn.isPersonal) {
-      await this.services.repositories.conversationReferences.save(turn.userId, TurnContext.getConversationReference(turn.context.activity));
+      await this.rememberConversation(turn);
       await this.services.notifier.deliverPending(turn.userId, (activity) => turn.context.sendActivity(activity));
     }
     const value: unknown = turn.context.activity.value;
@@ -109,8 +130,15 @@ export class JuryBot extends TeamsActivityHandler {
     await feature.onSubmission(turn, parsed.submission);
   }
 
+  /** The feature owning the verb: the longest matching prefix wins ("evaluation.cancel" over "evaluation."). */
   private featureFor(submission: Submission): Feature | undefined {
-    return this.features.find((feature) => feature.verbPrefixes.some((prefix) => submission.verb.startsWith(prefix)));
+    let best: { feature: Feature; length: number } | undefined;
+    for (const feature of this.features) {
+      for (const prefix of feature.verbPrefixes) {
+        if (submission.verb.startsWith(prefix) && prefix.length > (best?.length ?? -1)) best = { feature, length: prefix.length };
+      }
+    }
+    return best?.feature;
   }
 
   /**
@@ -141,10 +169,7 @@ export class JuryBot extends TeamsActivityHandler {
       body: t('welcome.body', { cqp: names }),
       privacy: t('welcome.privacy'),
       next: t('welcome.next'),
-      actions: this.commands()
-        .filter((spec) => spec.listed && !spec.takesArgument)
-        .slice(0, 5)
-        .map((spec) => ({ title: t(spec.nameKey), command: spec.id })),
+      actions: WELCOME_COMMANDS.flatMap((id) => this.commands().filter((spec) => spec.id === id)).map((spec) => ({ title: capitalize(t(spec.nameKey)), command: spec.id })),
     });
     await turn.sendCard(card, t('welcome.title'));
   }

@@ -18,6 +18,8 @@ export interface BotServices {
   logSalt: string;
   timezone: string;
   divergenceThreshold: number;
+  /** A fresh link to the printable synthesis, valid 15 minutes, for this person. */
+  pdfLink: (input: { evaluationId: string; userId: string; now: Date }) => { url: string; expiresAt: Date | string };
   /** Changes at every start, so a user's first message after a restart can resume their flow. */
   bootId: string;
 }

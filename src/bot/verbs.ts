@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { evaluationVerbs } from './features/evaluation/verbs.js';
 import { helpVerbs } from './features/help/help-feature.js';
+import { presidentVerbs } from './features/president/verbs.js';
 import { rehearsalVerbs } from './features/rehearsal/verbs.js';
 
 /**
  * Every card action's payload, parsed by one discriminated union on `verb`
  * (STYLE.md 6). Each feature declares its own verbs; they are listed here.
  */
-export const submissionSchema = z.discriminatedUnion('verb', [...helpVerbs, ...evaluationVerbs, ...rehearsalVerbs]);
+export const submissionSchema = z.discriminatedUnion('verb', [...helpVerbs, ...evaluationVerbs, ...presidentVerbs, ...rehearsalVerbs]);
 
 export type Submission = z.infer<typeof submissionSchema>;
 

@@ -2,7 +2,8 @@ import { renderTemplate, type CardJson } from './render-template.js';
 
 export interface RehearsalHistoryView {
   title: string;
-  groups: { heading: string; attempts: { title: string; details: string; progress: string }[] }[];
+  /** `older`: says how many earlier attempts are left out ('' when none). */
+  groups: { heading: string; older: string; attempts: { title: string; details: string; progress: string }[] }[];
   footer: string;
 }
 
@@ -12,6 +13,7 @@ export function rehearsalHistoryCard(view: RehearsalHistoryView): CardJson {
     ...view,
     groups: view.groups.map((group) => ({
       ...group,
+      hasOlder: group.older !== '',
       attempts: group.attempts.map((attempt) => ({ ...attempt, hasProgress: attempt.progress !== '' })),
     })),
   });

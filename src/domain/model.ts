@@ -261,7 +261,7 @@ export const rehearsalSchema = z.object({
   cursor: rehearsalCursorSchema.default({}),
   /**
    * What was said, in order. `lineId` tells what a non-candidate entry is: a sheet line's id
-   * (client), `cue` (the candidate opens), `condition:<id>`, `hint:<criterion>`, `question:<id>` (drill).
+   * (client), `cue` (the candidate opens), `condition:<id>`, `question:<id>` (drill).
    */
   transcript: z.array(
     z.object({ speaker: z.enum(['candidate', 'client', 'bot']), text: z.string(), at: isoInstant, lineId: z.string().optional() }),

@@ -1,3 +1,5 @@
+import { presidentFr } from './catalogs/president.fr.js';
+import { presidentCardsFr } from './catalogs/president-cards.fr.js';
 import { cardsFr } from './catalogs/cards.fr.js';
 import { coreFr } from './catalogs/core.fr.js';
 import { evaluationFr } from './catalogs/evaluation.fr.js';
@@ -10,6 +12,8 @@ import { rehearsalFr } from './catalogs/rehearsal.fr.js';
  */
 export const fr = {
   ...coreFr,
+  ...presidentFr,
+  ...presidentCardsFr,
   ...evaluationFr,
   ...cardsFr,
   ...rehearsalFr,

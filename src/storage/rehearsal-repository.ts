@@ -38,6 +38,8 @@ export function createRehearsalRepository(context: StorageContext): RehearsalRep
       await rehearsals.delete(owned.map((r) => storageKeys.rehearsal(r.id)));
       // The index goes last, so an interrupted deletion can be run again; only what was listed goes.
       await byUser.remove(indexKey, ids.map((e) => e.id));
+      // An empty index would still say the person once rehearsed: erasure leaves nothing.
+      if ((await byUser.list(indexKey)).length === 0) await byUser.clear(indexKey);
       return owned.length;
     },
   };

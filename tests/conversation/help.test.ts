@@ -45,6 +45,8 @@ describe('help, welcome and unknown text', () => {
     expect(shown).toContain('CQP Assistant(e) de Gestion Client');
     const [card] = cardsOf(replies);
     expect(card?.version).toBe('1.5');
+    const buttons = JSON.stringify(card?.actions);
+    for (const title of ['Nouvelle évaluation', 'Répétition', 'Aide']) expect(buttons).toContain(title);
   });
 
   it('does not greet when only the bot itself is added', async () => {

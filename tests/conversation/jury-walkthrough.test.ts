@@ -99,7 +99,15 @@ describe('a jury day: president and two jurors through one candidate', () => {
       for (const value of Object.values(REPORTED[who as 'marc'])) expect(shown).toContain(`${value}\u00a0%`);
       const submitted = await jury.click(who, report, 'grid.submit', () => true, { 'comment_relation-client': `Commentaire de ${who}` });
       expect(visibleText(submitted)).toContain('est soumise');
+      if (who !== 'claire') {
+        // Before the collection closes the president hears who submitted, never a value.
+        const told = visibleText(jury.delivered('claire'));
+        expect(told).toContain(`${who === 'marc' ? 'Marc Petit' : 'Inès Roy'} a soumis sa grille`);
+        expect(told).not.toMatch(/\d+\u00a0%/);
+      }
     }
+    // The last grid in: the consolidation reaches the president.
+    expect(visibleText(jury.delivered('claire'))).toContain('voici la consolidation');
 
     for (const who of jurors) {
       const grid = await jury.stored(who);
@@ -117,9 +125,5 @@ describe('a jury day: president and two jurors through one candidate', () => {
     const evaluation = await jury.app.repositories.evaluations.get(jury.evaluationId);
     expect(evaluation?.state).toBe('collection_closed');
     expect(evaluation?.endedAt).toBe('2026-11-28T08:46:00.000Z');
-    // The president was told who submitted, never a value.
-    const told = visibleText(jury.delivered('claire'));
-    expect(told).toContain('Marc Petit a soumis sa grille');
-    expect(told).not.toMatch(/\d+\u00a0%/);
   });
 });

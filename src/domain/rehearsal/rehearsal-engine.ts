@@ -214,21 +214,16 @@ export function resolveCondition(referential: Referential, rehearsal: Rehearsal,
  * `indice`: the hint of a success criterion still worth working on (not yet observed by
  * the observation rules in the answers so far, or not observable by any rule), cycling
  * through them as the candidate asks again. In the drill: what the scale's two upper
- * descriptors expect of an answer.
+ * descriptors expect of an answer. Hints are counted, not written into the transcript: a
+ * candidate may ask as often as they like without the record (or the debrief card) growing.
  */
-export function hintRehearsal(referential: Referential, rehearsal: Rehearsal, now: Date): HintResult {
+export function hintRehearsal(referential: Referential, rehearsal: Rehearsal): HintResult {
   if (!isActive(rehearsal)) return { type: 'forbidden', reason: 'not_active' };
-  const at = now.toISOString();
   if (rehearsal.sheet === DRILL_SHEET) {
     const descriptors = [...questionsScale(referential).descriptors].sort((a, b) => a.band.from - b.band.from).slice(-2);
     return {
       type: 'hinted',
-      rehearsal: {
-        ...rehearsal,
-        rev: rehearsal.rev + 1,
-        hintsUsed: rehearsal.hintsUsed + 1,
-        transcript: [...rehearsal.transcript, { speaker: 'bot', text: descriptors.map((d) => d.text).join(' '), at, lineId: 'hint:scale' }],
-      },
+      rehearsal: { ...rehearsal, rev: rehearsal.rev + 1, hintsUsed: rehearsal.hintsUsed + 1 },
       hint: { kind: 'scale', descriptors },
     };
   }
@@ -238,12 +233,7 @@ export function hintRehearsal(referential: Referential, rehearsal: Rehearsal, no
   const criterion = open[rehearsal.hintsUsed % open.length] as Criterion;
   return {
     type: 'hinted',
-    rehearsal: {
-      ...rehearsal,
-      rev: rehearsal.rev + 1,
-      hintsUsed: rehearsal.hintsUsed + 1,
-      transcript: [...rehearsal.transcript, { speaker: 'bot', text: criterion.hint, at, lineId: `hint:${criterion.id}` }],
-    },
+    rehearsal: { ...rehearsal, rev: rehearsal.rev + 1, hintsUsed: rehearsal.hintsUsed + 1 },
     hint: { kind: 'criterion', criterion },
   };
 }

@@ -6,8 +6,8 @@ export interface TimedEntry {
   entry: TranscriptEntry;
   /**
    * For a candidate's answer: milliseconds from the last thing put to them (the client's
-   * line, the cue inviting them to open, a drill question) to their answer. Hints and the
-   * condition's question do not restart the count: the answer is to the client's line.
+   * line, the cue inviting them to open, a drill question) to their answer. The condition's
+   * question (or any other bot entry) does not restart the count: the answer is to the client's line.
    */
   answerMs?: number;
 }

@@ -34,7 +34,7 @@ export const rehearsalFr = {
     "À la fin de l'appel : les critères de réussite de la fiche à cocher, votre auto-évaluation sur l'échelle du jury, des pistes repérées automatiquement et la transcription avec vos temps de réponse.",
   'rehearsal.briefing.modes':
     "Deux façons de jouer : dans l'ordre de la fiche, ou dans un ordre mélangé, comme un jury peut le faire (la réplique conditionnelle et la fin de l'appel restent à leur place).",
-  'rehearsal.briefing.commands': 'Pendant l’exercice, écrivez :',
+  'rehearsal.briefing.commands': "Pendant l'exercice, écrivez :",
   'rehearsal.briefing.hint': 'une piste tirée des critères de réussite de la fiche',
   'rehearsal.briefing.restart': 'reprendre depuis le début',
   'rehearsal.briefing.stop': "arrêter l'exercice",
@@ -112,9 +112,8 @@ export const rehearsalFr = {
   'rehearsal.debrief.you': 'Vous',
   'rehearsal.debrief.youTimed': 'Vous ({time})',
   'rehearsal.debrief.botEntry': 'Bot',
-  'rehearsal.debrief.hintEntry': 'Indice demandé',
   'rehearsal.debrief.submit': 'Enregistrer mon bilan',
-  'rehearsal.debrief.duration': 'Durée du jeu de rôle : {duration}',
+  'rehearsal.debrief.duration': 'Durée du jeu de rôle : {duration} · indices demandés : {hints}',
   'rehearsal.debrief.saved': 'Bilan enregistré : {acquis} acquis, {aTravailler} à travailler, auto-évaluation {rating}\u00a0%.',
   'rehearsal.debrief.next': 'Écrivez « mes répétitions » pour voir vos progrès, ou « répétition » pour rejouer.',
   'rehearsal.cut': '…',
@@ -123,6 +122,7 @@ export const rehearsalFr = {
   'rehearsal.history.empty': "Vous n'avez encore fait aucune répétition. Écrivez « répétition » pour commencer.",
   'rehearsal.history.sheet': 'Fiche n°{number} — {title}',
   'rehearsal.history.drill': 'Questions du jury',
+  'rehearsal.history.older': '{count} tentative(s) plus ancienne(s) non affichée(s).',
   'rehearsal.history.attempt': 'Tentative {n} · {date}',
   'rehearsal.history.assessment': '{acquis} acquis / {aTravailler} à travailler',
   'rehearsal.history.noAssessment': 'critères non cochés',
@@ -143,7 +143,7 @@ export const rehearsalFr = {
 
   'rehearsal.erase.title': 'Supprimer mes répétitions',
   'rehearsal.erase.body':
-    'Vos {count} répétition(s) seront effacées définitivement : transcriptions, bilans et historique. Aucune évaluation du jury n’est concernée.',
+    "Vos {count} répétition(s) seront effacées définitivement : transcriptions, bilans et historique. Aucune évaluation du jury n'est concernée.",
   'rehearsal.erase.confirm': 'Confirmer',
   'rehearsal.erase.cancel': 'Annuler',
   'rehearsal.erase.done': '{count} répétition(s) effacée(s) : il ne reste rien de vos répétitions.',

@@ -11,6 +11,7 @@ import {
 } from '../../../domain/index.js';
 import type { Turn } from '../../turn.js';
 import { candidateName, reportView, rowPlaces, viewContext, viewContextFor } from './build-views.js';
+import { deliverConsolidation } from '../president/consolidation-flow.js';
 import { personOf } from './profile.js';
 import { recipientLocale } from './recipients.js';
 import { appendAudit, loadScope, operationContext, ownGrid, saveCursor, type EvaluationScope } from './scope.js';
@@ -170,6 +171,8 @@ async function afterGridSubmitted(turn: Turn, scope: EvaluationScope, grid: Memb
   await turn.say(turn.t('evaluation.report.submitted', { candidate: candidateName(scope) }));
   await sendReport(turn, { ...scope, evaluation }, grid);
 
+  // The grids are all in: the consolidation card reaches the president (or the professional), unprompted.
+  if (evaluation.state === 'collection_closed' || evaluation.state === 'submitted') await deliverConsolidation(turn.services, evaluation.id);
   const president = scope.session.president;
   if (president.id === turn.userId || scope.session.mode === 'professional') return;
   const locale = await recipientLocale(turn.services, president.id);

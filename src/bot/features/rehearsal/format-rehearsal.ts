@@ -1,15 +1,5 @@
 import type { Translate } from '../../../i18n/translate.js';
 
-/** 28/11/2026 in the configured time zone (Europe/Paris by default), never the server's. */
-export function formatDay(at: string, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('fr-FR', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-      .formatToParts(new Date(at))
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts.day}/${parts.month}/${parts.year}`;
-}
-
 /** "4 min 12 s", or "45 s" under a minute. */
 export function formatDuration(ms: number, t: Translate): string {
   const total = Math.max(0, Math.round(ms / 1000));

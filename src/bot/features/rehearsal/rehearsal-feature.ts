@@ -231,7 +231,7 @@ export function rehearsalFeature(services: BotServices): Feature<RehearsalSubmis
     const now = turn.now();
     const word = foldForMatch(text).replace(/[\s.!?]+$/u, '');
     if (HINT_WORDS.includes(word)) {
-      const hinted = hintRehearsal(referential, rehearsal, now);
+      const hinted = hintRehearsal(referential, rehearsal);
       if (hinted.type !== 'hinted') {
         await refuse(turn, hinted);
         return true;

@@ -22,7 +22,8 @@ import {
 } from '../../../domain/rehearsal/index.js';
 import type { Translate } from '../../../i18n/translate.js';
 import type { Condition, Line, Referential, RolePlay } from '../../../referential/schema.js';
-import { cut, formatDay, formatDuration, signed } from './format-rehearsal.js';
+import { formatDate } from '../../format.js';
+import { cut, formatDuration, signed } from './format-rehearsal.js';
 import { CRITERION_INPUT_PREFIX } from './verbs.js';
 
 /**
@@ -33,6 +34,9 @@ import { CRITERION_INPUT_PREFIX } from './verbs.js';
 
 /** Longest piece of a candidate's answer shown in a card (the card budget is 40 KB). */
 const ANSWER_IN_CARD = 600;
+
+/** Attempts listed per sheet in `mes répétitions` (the latest ones), so the card stays within 40 KB. */
+export const HISTORY_ATTEMPTS_SHOWN = 10;
 
 export function modeLabel(mode: Rehearsal['mode'], t: Translate): string {
   if (mode === 'shuffled') return t('rehearsal.mode.shuffled');
@@ -160,7 +164,6 @@ function speakerOf(entry: Rehearsal['transcript'][number], answerMs: number | un
     return answerMs === undefined ? t('rehearsal.debrief.you') : t('rehearsal.debrief.youTimed', { time: formatMinutesSeconds(answerMs) });
   }
   if (entry.speaker === 'client') return sheet?.roles.jury ?? t('rehearsal.debrief.botEntry');
-  if (entry.lineId?.startsWith('hint:')) return t('rehearsal.debrief.hintEntry');
   return t('rehearsal.debrief.botEntry');
 }
 
@@ -186,7 +189,7 @@ export function debriefCard(referential: Referential, rehearsal: Rehearsal, t: T
     title: t('rehearsal.debrief.title', { number: sheet.number, title: sheet.title }),
     rehearsalId: rehearsal.id,
     rev: rehearsal.rev,
-    duration: t('rehearsal.debrief.duration', { duration: formatDuration(durationMs, t) }),
+    duration: t('rehearsal.debrief.duration', { duration: formatDuration(durationMs, t), hints: rehearsal.hintsUsed }),
     conditionsHeading: t('rehearsal.debrief.conditions'),
     conditions,
     observationsHeading: t('rehearsal.debrief.observations'),
@@ -288,10 +291,12 @@ export function historyCard(
     const rolePlay = referential ? sheetOf(referential, sheet) : undefined;
     const heading =
       sheet === DRILL_SHEET ? t('rehearsal.history.drill') : t('rehearsal.history.sheet', { number: sheet, title: rolePlay?.title ?? '' });
+    const hidden = Math.max(0, attempts.length - HISTORY_ATTEMPTS_SHOWN);
     return {
       heading,
-      attempts: attempts.map((attempt, i) => ({
-        title: t('rehearsal.history.attempt', { n: i + 1, date: formatDay(attempt.startedAt, timeZone) }),
+      older: hidden > 0 ? t('rehearsal.history.older', { count: hidden }) : '',
+      attempts: attempts.slice(hidden).map((attempt, i) => ({
+        title: t('rehearsal.history.attempt', { n: hidden + i + 1, date: formatDate(attempt.startedAt, timeZone) }),
         details: attemptDetails(attempt, t),
         progress: progressText(attempt, t),
       })),

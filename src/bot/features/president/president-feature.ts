@@ -1,0 +1,75 @@
+import type { Feature } from '../../feature.js';
+import { openConsolidation, pdfLink, saveConsolidation, signFromPreview } from './consolidation-flow.js';
+import { showDashboard, showDay } from './dashboard-flow.js';
+import { cancel, close, correct, headerForm, reasonForm, remind, reopenMemberGrid, reopenSynthesis, showAudit } from './manage-flow.js';
+import type { PresidentSubmission } from './verbs.js';
+
+/**
+ * The president's (and lone professional's) side: dashboards, consolidation,
+ * signature, corrections. Each action checks the role again: a card can be forged.
+ */
+export function presidentFeature(): Feature<PresidentSubmission> {
+  return {
+    name: 'president',
+    verbPrefixes: [
+      'dashboard.',
+      'synthesis.',
+      'evaluation.remind',
+      'evaluation.close',
+      'evaluation.cancel',
+      'evaluation.header',
+      'evaluation.audit',
+      'grid.reopen',
+    ],
+    commands: [
+      {
+        id: 'dashboard',
+        names: ['tableau de bord', 'dashboard'],
+        nameKey: 'command.dashboard',
+        descriptionKey: 'command.dashboard.description',
+        takesArgument: false,
+        listed: true,
+        run: (turn) => showDashboard(turn),
+      },
+    ],
+    async onSubmission(turn, submission) {
+      switch (submission.verb) {
+        case 'dashboard.open':
+          return showDashboard(turn);
+        case 'dashboard.day':
+          return showDay(turn, submission.sessionId);
+        case 'synthesis.open':
+          return openConsolidation(turn, submission.evaluationId);
+        case 'synthesis.save':
+        case 'synthesis.preview':
+          return saveConsolidation(turn, submission);
+        case 'synthesis.sign':
+          return signFromPreview(turn, submission);
+        case 'synthesis.pdf':
+          return pdfLink(turn, submission.evaluationId);
+        case 'synthesis.reopenForm':
+          return reasonForm(turn, submission.evaluationId, 'reopenSynthesis');
+        case 'synthesis.reopen':
+          return reopenSynthesis(turn, submission);
+        case 'evaluation.remind':
+          return remind(turn, submission);
+        case 'evaluation.close':
+          return close(turn, submission);
+        case 'evaluation.cancelForm':
+          return reasonForm(turn, submission.evaluationId, 'cancel');
+        case 'evaluation.cancel':
+          return cancel(turn, submission);
+        case 'evaluation.headerForm':
+          return headerForm(turn, submission.evaluationId);
+        case 'evaluation.header':
+          return correct(turn, submission);
+        case 'evaluation.audit':
+          return showAudit(turn, submission.evaluationId);
+        case 'grid.reopenForm':
+          return reasonForm(turn, submission.evaluationId, 'reopenGrid');
+        case 'grid.reopen':
+          return reopenMemberGrid(turn, submission);
+      }
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/**
+ * Card actions of the president (and the lone professional): consolidation,
+ * signature, dashboards, corrections. `rev` is the synthesis revision.
+ */
+const id = z.string().min(1).max(200);
+const rev = z.coerce.number().int().nonnegative();
+/** Free text from an input; lengths are checked by the domain so the text can be given back. */
+const text = z.string().max(12_000);
+const flag = z.union([z.boolean(), z.string().max(10)]).optional();
+
+export const presidentVerbs = [
+  z.object({ verb: z.literal('dashboard.open') }),
+  z.object({ verb: z.literal('dashboard.day'), sessionId: id }),
+  z.object({ verb: z.literal('synthesis.open'), evaluationId: id }),
+  z.object({ verb: z.literal('synthesis.save'), evaluationId: id, rev, comment: text.optional() }).catchall(z.unknown()),
+  z.object({ verb: z.literal('synthesis.preview'), evaluationId: id, rev, comment: text.optional() }).catchall(z.unknown()),
+  z.object({ verb: z.literal('synthesis.sign'), evaluationId: id, rev }),
+  z.object({ verb: z.literal('synthesis.pdf'), evaluationId: id }),
+  z.object({ verb: z.literal('synthesis.reopenForm'), evaluationId: id }),
+  z.object({ verb: z.literal('synthesis.reopen'), evaluationId: id, reason: text.optional() }),
+  z.object({ verb: z.literal('evaluation.remind'), evaluationId: id, confirm: flag }),
+  z.object({ verb: z.literal('evaluation.close'), evaluationId: id, confirm: flag }),
+  z.object({ verb: z.literal('evaluation.cancelForm'), evaluationId: id }),
+  z.object({ verb: z.literal('evaluation.cancel'), evaluationId: id, reason: text.optional() }),
+  z.object({ verb: z.literal('evaluation.headerForm'), evaluationId: id }),
+  z.object({
+    verb: z.literal('evaluation.header'),
+    evaluationId: id,
+    date: z.string().max(40).optional(),
+    candidateLastName: text.optional(),
+    candidateFirstName: text.optional(),
+    company: text.optional(),
+  }),
+  z.object({ verb: z.literal('evaluation.audit'), evaluationId: id }),
+  z.object({ verb: z.literal('grid.reopenForm'), evaluationId: id }),
+  z.object({ verb: z.literal('grid.reopen'), evaluationId: id, memberId: z.string().max(200).optional(), reason: text.optional() }),
+] as const;
+
+export type PresidentSubmission = z.infer<(typeof presidentVerbs)[number]>;
+
+/** The consolidation card's per-domain inputs: agreed_<id>, notEvaluated_<id>, reason_<id>. */
+export function agreementInputs(value: Record<string, unknown>, domainIds: readonly string[]) {
+  const read = (key: string) => (typeof value[key] === 'string' ? (value[key] as string) : value[key] === true ? 'true' : undefined);
+  return domainIds.map((domainId) => ({
+    domainId,
+    agreed: read(`agreed_${domainId}`),
+    notEvaluated: read(`notEvaluated_${domainId}`) === 'true',
+    reason: read(`reason_${domainId}`),
+  }));
+}

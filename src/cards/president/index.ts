@@ -1,0 +1,11 @@
+export { auditCard } from './audit-card.js';
+export { confirmCard } from './confirm-card.js';
+export { consolidationCard } from './consolidation-card.js';
+export { DASHBOARD_BUTTONS_PER_ROW, dashboardCard } from './dashboard-card.js';
+export { dayCard } from './day-card.js';
+export { headerFormCard } from './header-form-card.js';
+export { pdfLinkCard } from './pdf-link-card.js';
+export { reasonFormCard } from './reason-form-card.js';
+export { signPreviewCard } from './sign-preview-card.js';
+export { synthesisCard } from './synthesis-card.js';
+export type * from './views.js';

@@ -1,0 +1,241 @@
+import { readFile } from 'node:fs/promises';
+import PDFDocument from 'pdfkit';
+import { fromRoot } from '../paths.js';
+
+/**
+ * The printable grille de synthèse, drawn with pdfkit. Plain data in, PDF bytes out:
+ * nothing here reads storage or knows the bot. Every text arrives formatted and in
+ * French (see synthesis-pdf-input.ts); this module only lays it out.
+ */
+
+export interface SynthesisPdfInput {
+  labels: {
+    /** The guide's grid title, "Grille de synthèse des appréciations Jury ou Professionnel CQP …". */
+    title: string;
+    /** "Cette grille est destinée au président du jury ou au professionnel". */
+    audience: string;
+    /** The four header fields' labels, as the referential words them. */
+    header: { date: string; members: string; candidate: string; company: string };
+    /** "Domaines" and "L'appréciation de chaque domaine". */
+    domains: string;
+    appraisal: string;
+    /** "Commentaires :". */
+    comment: string;
+    /** "Signature du président du jury ou du professionnel". */
+    signature: string;
+  };
+  header: {
+    /** "28/11/2026". */
+    date: string;
+    members: { name: string; function: string }[];
+    candidateLastName: string;
+    candidateFirstName: string;
+    company: string;
+  };
+  /** In the referential's order; `value` is "60 %" or "Non évalué : <reason>". */
+  domains: { title: string; value: string }[];
+  comment: string;
+  /** "Signé par Claire Martin le 28/11/2026 à 14 h 05". */
+  signature: string;
+  /** "Version remplacée le 28/11/2026 à 15 h 10 : <reason>", on an archived version only. */
+  replaced?: string;
+  /** PDF metadata: the signer, and the signature time (also what makes the output reproducible). */
+  metadata: { author: string; createdAt: Date };
+}
+
+const FONT_DIR = ['node_modules', 'dejavu-fonts-ttf', 'ttf'] as const;
+const REGULAR = 'DejaVuSans';
+const BOLD = 'DejaVuSans-Bold';
+
+const MARGIN = 50;
+/** Room under the text block for the footer. */
+const BOTTOM = 64;
+const PAD = 6;
+const BORDER = '#8a8f98';
+const LABEL_FILL = '#eef0f3';
+const INK = '#1b1f24';
+const MUTED = '#5b616b';
+/** Up to this many domains the table runs across, as in the guide; beyond, one row per domain. */
+const MAX_DOMAIN_COLUMNS = 4;
+
+type Align = 'left' | 'center' | 'right';
+interface Cell {
+  text: string;
+  bold?: boolean;
+  size?: number;
+  fill?: string;
+  align?: Align;
+  /** Space between the cell's lines of text (members, one per line). */
+  paragraphGap?: number;
+}
+
+/** Renders the synthesis as an A4 PDF; the same input gives the same bytes. */
+export async function renderSynthesisPdf(input: SynthesisPdfInput): Promise<Buffer> {
+  const [regular, bold] = await Promise.all([
+    readFile(fromRoot(...FONT_DIR, `${REGULAR}.ttf`)),
+    readFile(fromRoot(...FONT_DIR, `${BOLD}.ttf`)),
+  ]);
+  const candidate = `${input.header.candidateLastName} ${input.header.candidateFirstName}`;
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: BOTTOM },
+    bufferPages: true,
+    lang: 'fr-FR',
+    displayTitle: true,
+    info: {
+      Title: `${input.labels.title} – ${candidate}`,
+      Author: input.metadata.author,
+      Creator: 'jury-cqp-bot',
+      // pdfkit derives the document id from the info dictionary: a fixed date makes it stable.
+      CreationDate: input.metadata.createdAt,
+    },
+  });
+  doc.registerFont(REGULAR, regular);
+  doc.registerFont(BOLD, bold);
+
+  const done = new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const width = doc.page.width - 2 * MARGIN;
+
+  doc.fillColor(INK).font(BOLD).fontSize(14).text(input.labels.title, MARGIN, MARGIN, { width, align: 'center' });
+  doc.moveDown(0.3);
+  doc.fillColor(MUTED).font(REGULAR).fontSize(9).text(input.labels.audience, { width, align: 'center' });
+  doc.fillColor(INK).moveDown(1);
+
+  if (input.replaced) banner(doc, input.replaced, width);
+
+  const h = input.labels.header;
+  table(doc, [0.15, 0.4, 0.23, 0.22].map((share) => share * width), [
+    [h.date, h.members, h.candidate, h.company].map((text) => ({ text, bold: true, size: 8.5, fill: LABEL_FILL })),
+    [
+      { text: input.header.date },
+      { text: input.header.members.map((m) => `${m.name}, ${m.function}`).join('\n'), paragraphGap: 3 },
+      { text: candidate },
+      { text: input.header.company },
+    ],
+  ]);
+  doc.moveDown(1.5);
+
+  domainsTable(doc, input, width);
+  doc.moveDown(1.5);
+
+  doc.font(BOLD).fontSize(11).text(input.labels.comment, MARGIN, doc.y, { width });
+  doc.moveDown(0.4);
+  // pdfkit continues the text on new pages by itself: a 2,000-character comment may need one.
+  doc.font(REGULAR).fontSize(10).text(input.comment.trim() === '' ? '—' : input.comment, MARGIN, doc.y, { width, lineGap: 2 });
+  doc.moveDown(2);
+
+  signatureBlock(doc, input, width);
+  footers(doc, `${candidate} · ${input.header.date}`, width);
+
+  doc.end();
+  return done;
+}
+
+function banner(doc: PDFKit.PDFDocument, text: string, width: number): void {
+  doc.font(BOLD).fontSize(10);
+  const height = doc.heightOfString(text, { width: width - 2 * PAD }) + 2 * PAD;
+  const y = doc.y;
+  doc.save().rect(MARGIN, y, width, height).fillAndStroke('#fdecea', '#b3261e').restore();
+  doc.fillColor('#8c1d18').text(text, MARGIN + PAD, y + PAD, { width: width - 2 * PAD, align: 'center' });
+  doc.fillColor(INK);
+  doc.y = y + height;
+  doc.moveDown(1);
+}
+
+function domainsTable(doc: PDFKit.PDFDocument, input: SynthesisPdfInput, width: number): void {
+  const { labels, domains } = input;
+  const label = (text: string): Cell => ({ text, bold: true, size: 8.5, fill: LABEL_FILL });
+  const value = (text: string): Cell => (isShort(text) ? { text, bold: true, size: 14, align: 'center' } : { text, size: 9, align: 'center' });
+
+  if (domains.length <= MAX_DOMAIN_COLUMNS) {
+    const first = 0.25 * width;
+    const rest = (width - first) / Math.max(1, domains.length);
+    table(doc, [first, ...domains.map(() => rest)], [
+      [label(labels.domains), ...domains.map((d) => ({ ...label(d.title), align: 'center' as const }))],
+      [label(labels.appraisal), ...domains.map((d) => value(d.value))],
+    ]);
+    return;
+  }
+  table(doc, [0.6 * width, 0.4 * width], [
+    [label(labels.domains), label(labels.appraisal)],
+    ...domains.map((d) => [{ text: d.title, bold: true, size: 9 }, value(d.value)]),
+  ]);
+}
+
+/** "60 %" is shown large; a "Non évalué" with its reason in body size. */
+function isShort(value: string): boolean {
+  return value.length <= 6;
+}
+
+function signatureBlock(doc: PDFKit.PDFDocument, input: SynthesisPdfInput, width: number): void {
+  const inner = width - 2 * PAD;
+  doc.font(BOLD).fontSize(10.5);
+  const titleHeight = doc.heightOfString(input.labels.signature, { width: inner });
+  doc.font(REGULAR).fontSize(10.5);
+  const lineHeight = doc.heightOfString(input.signature, { width: inner });
+  const height = titleHeight + lineHeight + 3 * PAD + 18;
+  // The block is never split across pages.
+  if (doc.y + height > doc.page.height - BOTTOM) doc.addPage();
+  const y = doc.y;
+  doc.save().lineWidth(0.8).rect(MARGIN, y, width, height).stroke(BORDER).restore();
+  doc.font(BOLD).fontSize(10.5).fillColor(INK).text(input.labels.signature, MARGIN + PAD, y + PAD, { width: inner });
+  doc.font(REGULAR).fontSize(10.5).text(input.signature, MARGIN + PAD, y + 2 * PAD + titleHeight + 18, { width: inner });
+  doc.y = y + height;
+}
+
+/** Draws rows of cells; a row that would cross the bottom margin starts a new page. */
+function table(doc: PDFKit.PDFDocument, widths: number[], rows: Cell[][]): void {
+  for (const row of rows) {
+    const heights = row.map((cell, i) => {
+      setCellFont(doc, cell);
+      return doc.heightOfString(cell.text, { width: (widths[i] ?? 0) - 2 * PAD, paragraphGap: cell.paragraphGap ?? 0 }) + 2 * PAD;
+    });
+    const height = Math.max(...heights);
+    if (doc.y + height > doc.page.height - BOTTOM) doc.addPage();
+    const y = doc.y;
+    let x = MARGIN;
+    row.forEach((cell, i) => {
+      const w = widths[i] ?? 0;
+      doc.save().lineWidth(0.6);
+      if (cell.fill) doc.rect(x, y, w, height).fillAndStroke(cell.fill, BORDER);
+      else doc.rect(x, y, w, height).stroke(BORDER);
+      doc.restore();
+      setCellFont(doc, cell);
+      const textHeight = (heights[i] ?? 0) - 2 * PAD;
+      // Short values sit in the middle of their cell; labels and long texts from the top.
+      const top = cell.align === 'center' ? y + (height - textHeight) / 2 : y + PAD;
+      doc.fillColor(INK).text(cell.text, x + PAD, top, { width: w - 2 * PAD, align: cell.align ?? 'left', paragraphGap: cell.paragraphGap ?? 0 });
+      x += w;
+    });
+    doc.x = MARGIN;
+    doc.y = y + height;
+  }
+}
+
+function setCellFont(doc: PDFKit.PDFDocument, cell: Cell): void {
+  doc.font(cell.bold ? BOLD : REGULAR).fontSize(cell.size ?? 10);
+}
+
+/** "Page 1 / 2" on every page, with the candidate and the date so loose pages stay identifiable. */
+function footers(doc: PDFKit.PDFDocument, left: string, width: number): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i += 1) {
+    doc.switchToPage(i);
+    // Writing inside the bottom margin would otherwise make pdfkit add a page.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    const y = doc.page.height - BOTTOM + 24;
+    doc.save().lineWidth(0.5).moveTo(MARGIN, y - 6).lineTo(MARGIN + width, y - 6).stroke(BORDER).restore();
+    doc.font(REGULAR).fontSize(8).fillColor(MUTED);
+    doc.text(left, MARGIN, y, { width: width * 0.7, lineBreak: false, ellipsis: true });
+    doc.text(`Page ${i - range.start + 1} / ${range.count}`, MARGIN + width * 0.7, y, { width: width * 0.3, align: 'right', lineBreak: false });
+    doc.page.margins.bottom = bottom;
+  }
+  doc.fillColor(INK);
+}

@@ -1,0 +1,72 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { translator } from '../../src/i18n/translate.js';
+import { describeBrowser, launchChromium, screenshotOnFailure } from '../helpers/browser.js';
+import { startBot, startPlayground, type Started } from '../helpers/servers.js';
+
+// The playground sends every message with locale "en-US" (hard-coded in it), so the bot answers in English there.
+const t = translator('en');
+const WAIT_MS = 10_000;
+
+describeBrowser('a juror in Microsoft’s Agents Playground (Teams emulator)', () => {
+  let bot: Started;
+  let playground: Started;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    bot = await startBot();
+    [playground, browser] = await Promise.all([startPlayground(bot.url), launchChromium()]);
+  }, 40_000);
+  afterAll(async () => {
+    await browser?.close();
+    await playground?.stop();
+    await bot?.stop();
+  });
+
+  const button = (name: string) => page.getByRole('button', { name, exact: true }).last();
+  const textbox = (label: string) => page.getByRole('textbox', { name: new RegExp(`^${label}`) }).last();
+  const sees = (text: string) => page.getByText(text, { exact: false }).last().waitFor();
+
+  it('creates an evaluation, saves notes on two rows, then opens the report grid', async () => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    page.setDefaultTimeout(WAIT_MS);
+    screenshotOnFailure(() => [page]);
+    await page.goto(playground.url);
+
+    // The chat box is a rich-text editor: type into it like a person.
+    await page.locator('[data-lexical-editor="true"]').click();
+    await page.keyboard.type('nouvelle évaluation');
+    await page.keyboard.press('Enter');
+
+    await button(t('card.create.submit')).waitFor();
+    await page.getByRole('radio', { name: t('card.create.mode.professional') }).last().check();
+    await textbox(t('card.create.candidateLastName')).fill('Dupont');
+    await textbox(t('card.create.candidateFirstName')).fill('Léa');
+    await textbox(t('card.create.company')).fill('Laiterie du Val');
+    await textbox(t('card.create.creatorFunction')).fill('chef des ventes');
+    await button(t('card.create.submit')).click();
+
+    await button(t('card.frame.start')).click();
+    await button(t('card.frame.notes')).click();
+
+    const rows = [
+      { position: t('evaluation.row.position', { domain: 1, domains: 3, row: 1, rows: 7 }), notes: 'Rappelle le client et propose une nouvelle date de livraison.' },
+      { position: t('evaluation.row.position', { domain: 1, domains: 3, row: 2, rows: 7 }), notes: 'Écoute le client, reformule le litige.' },
+    ];
+    for (const row of rows) {
+      await sees(row.position);
+      await textbox(t('card.row.notes')).fill(row.notes);
+      await button(t('card.row.saveNext')).click();
+    }
+    await sees(t('evaluation.row.position', { domain: 1, domains: 3, row: 3, rows: 7 }));
+
+    await button(t('card.row.report')).click();
+    await sees(t('card.report.title'));
+    const shown = await page.locator('body').innerText();
+    expect(shown).toContain('Dupont');
+    expect(shown).toContain(t('card.report.submit'));
+    // What the juror saved reached the bot: the first row reads as having notes when reopened.
+    expect(bot.logs.join('')).toMatch(/"msg":"row save".*"row":"delais"/);
+  }, 60_000);
+});

@@ -1,0 +1,48 @@
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+
+/** Bounded waits: a turn takes milliseconds; polling adds half a second. */
+export const WAIT_MS = 10_000;
+
+/** Opens the demo web chat as `user` and waits for the bot's welcome. */
+export async function openWebChat(context: BrowserContext, baseUrl: string, user: string): Promise<Page> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(WAIT_MS);
+  await page.goto(`${baseUrl}/?user=${encodeURIComponent(user)}`);
+  await sendBox(page).waitFor();
+  return page;
+}
+
+export function sendBox(page: Page): Locator {
+  return page.locator('[data-id="webchat-sendbox-input"]');
+}
+
+/** Types a message and sends it, as a person would. */
+export async function say(page: Page, text: string): Promise<void> {
+  await sendBox(page).fill(text);
+  await sendBox(page).press('Enter');
+}
+
+/** The newest card button with this title (older cards may carry the same one). */
+export function button(page: Page, name: string): Locator {
+  return page.getByRole('button', { name, exact: true }).last();
+}
+
+/** The newest input whose label starts with `label` (required inputs add " *"). */
+export function input(page: Page, label: string): Locator {
+  return page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)).last();
+}
+
+/** Resolves when the transcript shows `text`. */
+export async function sees(page: Page, text: string, timeout = WAIT_MS): Promise<void> {
+  await page.locator('.webchat__basic-transcript').getByText(text, { exact: false }).last().waitFor({ timeout });
+}
+
+/** Every text of the transcript, newest last. */
+export function transcript(page: Page): Promise<string> {
+  return page.locator('.webchat__basic-transcript').innerText();
+}
+
+/** Number of activities the bot sent so far (to wait for "the next answer"). */
+export function botActivityCount(page: Page): Promise<number> {
+  return page.locator('.webchat__basic-transcript__activity').filter({ hasNot: page.locator('.webchat__bubble--from-user') }).count();
+}

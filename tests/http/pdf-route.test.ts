@@ -1,0 +1,134 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PDFParse } from 'pdf-parse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPdfToken } from '../../src/pdf/index.js';
+import { FileStorage } from '../../src/storage/file-storage.js';
+import { createRepositories } from '../../src/storage/repositories.js';
+import { EVALUATION_ID, evaluationRecord, members, outsider, president, sessionRecord, synthesisRecord, UNSIGNED_EVALUATION_ID } from '../helpers/signed-synthesis.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const LINK_SECRET = 'http-test-link-secret-0123456789abcdef';
+
+/** Starts the compiled server on an ephemeral port and waits for its "listening" log line. */
+async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; logs: string[] }> {
+  const child = spawn(process.execPath, ['dist/src/main.js'], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: string[] = [];
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${logs.join('')}`)), 15_000);
+    child.stderr?.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      logs.push(chunk.toString());
+      const match = /"msg":"listening","url":"([^"]+)"/.exec(chunk.toString());
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${logs.join('')}`));
+    });
+  });
+  return { child, url, logs };
+}
+
+const token = (evaluationId: string, userId: string, now = new Date()) => createPdfToken({ evaluationId, userId, now, secret: LINK_SECRET });
+
+describe('GET /pdf/:token on the compiled server', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let store: string;
+
+  beforeAll(async () => {
+    store = mkdtempSync(join(tmpdir(), 'jury-pdf-'));
+    // The records a signed evaluation leaves in storage, written before the server starts.
+    const storage = new FileStorage({ dir: store });
+    const repositories = createRepositories(storage);
+    await repositories.sessions.save(sessionRecord());
+    await repositories.evaluations.save(evaluationRecord());
+    await repositories.syntheses.save(synthesisRecord(), null);
+    const unsigned = evaluationRecord({ id: UNSIGNED_EVALUATION_ID, header: { ...evaluationRecord().header, candidateLastName: 'Morel' }, state: 'consolidated' });
+    await repositories.evaluations.save(unsigned);
+    const { signed: _signed, ...draft } = synthesisRecord({ evaluationId: UNSIGNED_EVALUATION_ID });
+    await repositories.syntheses.save(draft, null);
+    await storage.flush();
+    server = await startServer({ STORE_DIR: store, LINK_SECRET, LOG_HASH_SALT: 'salt' });
+  });
+
+  afterAll(() => {
+    server?.child.kill('SIGKILL');
+    rmSync(store, { recursive: true, force: true });
+  });
+
+  it('answers a member with the PDF, inline, never cached, named in ASCII', async () => {
+    const link = token(EVALUATION_ID, members[0]?.id ?? '');
+    expect(link.length).toBeGreaterThan(150);
+    const response = await fetch(`${server.url}/pdf/${link}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('content-disposition')).toBe('inline; filename="synthese-oeuvray-dupre-2026-11-28.pdf"');
+    const pdf = new Uint8Array(await response.arrayBuffer());
+    const parser = new PDFParse({ data: pdf });
+    try {
+      const { text } = await parser.getText();
+      expect(text.replace(/\s+/g, ' ')).toContain('Œuvray-Dupré Léa');
+      expect(text.replace(/\s+/g, ' ')).toContain('Signé par Claire Martin le 28/11/2026 à 14 h 05');
+    } finally {
+      await parser.destroy();
+    }
+  });
+
+  it('answers the president too', async () => {
+    const response = await fetch(`${server.url}/pdf/${token(EVALUATION_ID, president.id)}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+  });
+
+  it('answers 410 with a French message to a link older than 15 minutes', async () => {
+    const response = await fetch(`${server.url}/pdf/${token(EVALUATION_ID, president.id, new Date(Date.now() - 16 * 60_000))}`);
+    expect(response.status).toBe(410);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await response.text()).toContain('Ce lien a expiré');
+  });
+
+  it('refuses someone off the jury without the PDF', async () => {
+    const response = await fetch(`${server.url}/pdf/${token(EVALUATION_ID, outsider.id)}`);
+    expect([403, 404]).toContain(response.status);
+    expect(response.headers.get('content-type')).not.toBe('application/pdf');
+    expect(await response.text()).not.toContain('%PDF');
+  });
+
+  it('answers 404 while the synthesis is not signed', async () => {
+    const response = await fetch(`${server.url}/pdf/${token(UNSIGNED_EVALUATION_ID, president.id)}`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain('%PDF');
+  });
+
+  it.each([
+    ['a link signed with another secret', createPdfToken({ evaluationId: EVALUATION_ID, userId: president.id, now: new Date(), secret: 'x'.repeat(40) })],
+    ['an altered link', `${token(EVALUATION_ID, president.id).slice(0, -3)}abc`],
+    ['garbage', 'not-a-token'],
+    ['an unknown evaluation', token('evaluation-nope', president.id)],
+  ])('answers 404 to %s', async (_label, bad) => {
+    const response = await fetch(`${server.url}/pdf/${bad}`);
+    expect(response.status).toBe(404);
+  });
+
+  it('logs neither the candidate, the token nor a raw user id', () => {
+    const logs = server.logs.join('');
+    expect(logs).toContain('"msg":"pdf.served"');
+    expect(logs).not.toContain('Œuvray');
+    expect(logs).not.toContain(president.id);
+    // The first 40 characters of a token encode its first 30 bytes: the same for every link to this evaluation.
+    expect(logs).not.toContain(token(EVALUATION_ID, president.id).slice(0, 40));
+  });
+});
