@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -78,7 +79,7 @@ function startPlayground(endpoint) {
   playground.stdout.on('data', (chunk) => {
     const match = /Listening on (\d+)/.exec(chunk.toString());
     if (match) {
-      process.stdout.write(`\nAgents Playground: http://localhost:${match[1]}  (bot: ${endpoint}; playground log: ${logFile}; Ctrl-C stops both)\n\n`);
+      process.stdout.write(`\nAgents Playground: http://127.0.0.1:${match[1]}  (bot: ${endpoint}; playground log: ${logFile}; Ctrl-C stops both)\n\n`);
     } else process.stdout.write(chunk);
   });
 }

@@ -1,6 +1,7 @@
 // Draws the Teams app icons (appPackage/color.png 192×192, appPackage/outline.png
 // 32×32) with no image library: shapes are sampled 4×4 per pixel and written as
 // RGBA PNG with node:zlib. Run: node scripts/make-icons.mjs
+import { Buffer } from 'node:buffer';
 import { writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 

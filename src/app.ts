@@ -1,4 +1,4 @@
-import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
@@ -15,6 +15,7 @@ import { adapterTransport, OutboxNotifier, type Transport } from './bot/outbox-n
 import { Scheduler } from './bot/scheduler.js';
 import type { BotServices } from './bot/services.js';
 import { createTurnErrorHandler } from './bot/turn-error.js';
+import { cryptoRandom } from './crypto-random.js';
 import type { RandomSource } from './domain/index.js';
 import { hasCredentials, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
@@ -36,8 +37,6 @@ export interface AppDeps {
   transport?: Transport;
 }
 
-/** Uniform in [0, 1) from the OS's CSPRNG: join codes must not be guessable. */
-const cryptoRandom: RandomSource = () => randomInt(0, 2 ** 48) / 2 ** 48;
 
 export interface Health {
   status: 'ok' | 'degraded';

@@ -31,7 +31,7 @@ describeBrowser('a juror in Microsoft’s Agents Playground (Teams emulator)', (
   it('creates an evaluation, saves notes on two rows, then opens the report grid', async () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     page.setDefaultTimeout(WAIT_MS);
-    screenshotOnFailure(() => [page]);
+    screenshotOnFailure(() => [page], () => [...bot.logs, ...playground.logs]);
     await page.goto(playground.url);
 
     // The chat box is a rich-text editor: type into it like a person.
@@ -66,7 +66,10 @@ describeBrowser('a juror in Microsoft’s Agents Playground (Teams emulator)', (
     const shown = await page.locator('body').innerText();
     expect(shown).toContain('Dupont');
     expect(shown).toContain(t('card.report.submit'));
-    // What the juror saved reached the bot: the first row reads as having notes when reopened.
-    expect(bot.logs.join('')).toMatch(/"msg":"row save".*"row":"delais"/);
+    // Both saves reached the bot; its log names the rows, never the notes.
+    const logs = bot.logs.join('');
+    expect(logs).toMatch(/"msg":"row save"[^\n]*"row":"delais"/);
+    expect(logs).toMatch(/"msg":"row save"[^\n]*"row":"litige"/);
+    expect(logs).not.toContain('nouvelle date de livraison');
   }, 60_000);
 });

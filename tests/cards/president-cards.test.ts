@@ -189,7 +189,8 @@ function dayView(locale: Locale = 'fr', candidates = 6): DayView {
     equalTreatment: Array.from({ length: candidates }, (_, i) => ({
       candidate: `${i + 1}. ${candidate}`,
       summary: `Questions posées : ${questionTexts.length}/${questionTexts.length} · Relances utilisées : ${lineTexts.length}/${lineTexts.length}`,
-      details: [...questionTexts, ...lineTexts],
+      // What was asked (✓) or not (✗), different for each candidate.
+      details: [...questionTexts, ...lineTexts].map((text, j) => `${(i + j) % candidates === 0 ? '✗' : '✓'} ${text}`),
     })),
   };
 }
@@ -647,6 +648,7 @@ describe('dashboard card', () => {
     const card = dashboardCard(view);
     expect(cardSize(card)).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
     const shown = submits(card).filter((a) => dataOf(a).verb === 'evaluation.frame').length;
+    console.log(`dashboard, 36 evaluations at their maximum: ${shown} shown, ${cardSize(card)} B`);
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThan(full);
     expect(strings(card)).toContain(`Pour tenir dans la carte, ${full - shown} évaluation(s) des journées les plus anciennes ne sont pas affichées.`);
@@ -672,7 +674,9 @@ describe('day card', () => {
     const card = dayCard(view);
     const all = strings(card);
     const lists = view.equalTreatment.map((e) => all.includes(e.details.map((d) => `- ${d}`).join('\r')));
+    expect(new Set(view.equalTreatment.map((e) => e.details.join())).size).toBe(view.equalTreatment.length);
     const shown = lists.filter(Boolean).length;
+    console.log(`day card, six candidates with every question and relaunch: ${shown} lists of ${lists.length} shown, ${cardSize(card)} B`);
     expect(shown).toBeGreaterThan(0);
     expect(lists).toEqual(view.equalTreatment.map((_, i) => i < shown));
     if (shown < view.equalTreatment.length) {
@@ -767,6 +771,7 @@ describe('audit card', () => {
     const card = auditCard(view);
     expect(cardSize(card)).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
     const shown = strings(card).filter((s) => s.startsWith('28/11/2026 ')).length;
+    console.log(`audit, 400 entries: ${shown} shown, ${cardSize(card)} B`);
     expect(shown).toBeGreaterThan(20);
     expect(strings(card)).toContain(`Pour tenir dans la carte, les ${400 - shown} entrées les plus anciennes ne sont pas affichées.`);
     // The newest entry is kept.

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { describe, it, onTestFailed } from 'vitest';
@@ -25,6 +25,7 @@ const FLAGS = [
  */
 export function describeBrowser(name: string, body: () => void): void {
   const hint = `${CHROMIUM} is absent: apt-get install chromium`;
+  if (!chromiumAvailable) console.warn(`Browser tests skipped — ${hint}`);
   describe.skipIf(!chromiumAvailable)(chromiumAvailable ? name : `${name} (skipped: ${hint})`, body);
   if (!chromiumAvailable && process.env.REQUIRE_BROWSER === '1') {
     describe(name, () => {
@@ -40,16 +41,23 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS, timeout: 30_000 });
 }
 
-/** On failure, saves a screenshot of each page under test-results/ (git-ignored). */
-export function screenshotOnFailure(pages: () => Page[]): void {
+/**
+ * On failure, saves under test-results/ (git-ignored) a screenshot and the
+ * visible text of each page, and the bot's log when given.
+ */
+export function screenshotOnFailure(pages: () => Page[], botLogs?: () => string[]): void {
   onTestFailed(async ({ task }) => {
     const dir = join(root, 'test-results');
     mkdirSync(dir, { recursive: true });
     const slug = task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80);
+    if (botLogs) writeFileSync(join(dir, `${slug}-bot.log`), botLogs().join(''));
     await Promise.all(
-      pages().map((page, index) =>
-        page.screenshot({ path: join(dir, `${slug}-${index + 1}.png`), fullPage: true, timeout: 5_000 }).catch(() => undefined),
-      ),
+      pages().map(async (page, index) => {
+        const base = join(dir, `${slug}-${index + 1}`);
+        await page.screenshot({ path: `${base}.png`, fullPage: true, timeout: 5_000 }).catch(() => undefined);
+        const text = await page.locator('body').innerText({ timeout: 5_000 }).catch(() => '');
+        writeFileSync(`${base}.txt`, text);
+      }),
     );
   });
 }

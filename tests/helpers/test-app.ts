@@ -3,22 +3,16 @@ import { createApp, type App } from '../../src/app.js';
 import type { Clock } from '../../src/bot/clock.js';
 import { loadConfig } from '../../src/config.js';
 import type { RandomSource } from '../../src/domain/index.js';
+import { seededGenerator } from '../../src/domain/rehearsal/index.js';
 import { FakeTransport } from './fake-transport.js';
 
 export interface TestApp extends App {
   transport: FakeTransport;
 }
 
-/** A deterministic random source (mulberry32), so join codes are reproducible in tests. */
+/** A deterministic random source, so join codes are reproducible in tests. */
 export function seededRandom(seed = 42): RandomSource {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = state;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
+  return seededGenerator(seed);
 }
 
 /** The real app, built the way main.ts builds it, on in-memory (or given) storage. */

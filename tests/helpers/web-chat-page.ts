@@ -1,14 +1,16 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Bounded waits: a turn takes milliseconds; polling adds half a second. */
 export const WAIT_MS = 10_000;
 
-/** Opens the demo web chat as `user` and waits for the bot's welcome. */
+/** Opens the demo web chat as `user` and waits for the bot's first message (connected: sending now works). */
 export async function openWebChat(context: BrowserContext, baseUrl: string, user: string): Promise<Page> {
   const page = await context.newPage();
   page.setDefaultTimeout(WAIT_MS);
-  await page.goto(`${baseUrl}/?user=${encodeURIComponent(user)}`);
+  await page.goto(`${baseUrl}/?user=${encodeURIComponent(user)}&poll=200`);
   await sendBox(page).waitFor();
+  await page.locator('.webchat__basic-transcript__activity').first().waitFor();
   return page;
 }
 
@@ -20,7 +22,12 @@ export function sendBox(page: Page): Locator {
 export async function say(page: Page, text: string): Promise<void> {
   await sendBox(page).fill(text);
   await sendBox(page).press('Enter');
+  // Web Chat empties the box once the message is on its way.
+  await expect.poll(() => sendBox(page).inputValue(), { timeout: WAIT_MS, interval: 50 }).toBe('');
 }
+
+/** A string as a literal inside a RegExp. */
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The newest card button with this title (older cards may carry the same one). */
 export function button(page: Page, name: string): Locator {
@@ -29,12 +36,13 @@ export function button(page: Page, name: string): Locator {
 
 /** The newest input whose label starts with `label` (required inputs add " *"). */
 export function input(page: Page, label: string): Locator {
-  return page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)).last();
+  return page.getByLabel(new RegExp(`^${escape(label)}`)).last();
 }
 
-/** Resolves when the transcript shows `text`. */
+/** Resolves when the transcript shows `text` (Web Chat's Markdown turns ' into ’). */
 export async function sees(page: Page, text: string, timeout = WAIT_MS): Promise<void> {
-  await page.locator('.webchat__basic-transcript').getByText(text, { exact: false }).last().waitFor({ timeout });
+  const pattern = new RegExp(escape(text).replace(/['’]/g, "['’]"));
+  await page.locator('.webchat__basic-transcript').getByText(pattern).last().waitFor({ timeout });
 }
 
 /** Every text of the transcript, newest last. */

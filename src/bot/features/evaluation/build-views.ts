@@ -1,25 +1,7 @@
-import type {
-  FrameView,
-  HeaderView,
-  PrompterView,
-  ReportView,
-  RowView,
-  ScaleView,
-} from '../../../cards/evaluation/views.js';
-import {
-  bandFor,
-  indicativeBands,
-  juryOf,
-  reportDomains,
-  rowStatus,
-  scalesForSource,
-  timeSpent,
-  type MemberGrid,
-  type Person,
-  type RowEntry,
-} from '../../../domain/index.js';
-import type { Referential, Row, Source } from '../../../referential/schema.js';
-import { formatDate, formatDay, formatPercent, formatTime } from '../../format.js';
+import type { FrameView, HeaderView } from '../../../cards/evaluation/views.js';
+import { juryOf, timeSpent, type Person } from '../../../domain/index.js';
+import type { Referential, Row } from '../../../referential/schema.js';
+import { formatDay } from '../../format.js';
 import { translator, type Locale, type Translate } from '../../../i18n/translate.js';
 import type { Turn } from '../../turn.js';
 import type { EvaluationScope } from './scope.js';
@@ -40,9 +22,6 @@ export function viewContext(turn: Turn): ViewContext {
 export function viewContextFor(locale: Locale, now: Date, timezone: string): ViewContext {
   return { locale, t: translator(locale), now, timezone };
 }
-
-/** Report cards show this much of a row's notes, with "Voir les notes" for the rest. */
-export const NOTES_EXCERPT = 300;
 
 export interface RowPlace {
   row: Row;
@@ -66,7 +45,7 @@ export function candidateName(scope: EvaluationScope): string {
   return `${scope.evaluation.header.candidateFirstName} ${scope.evaluation.header.candidateLastName}`;
 }
 
-function personLine(person: Person): string {
+export function personLine(person: Person): string {
   return `${person.name}, ${person.function}`;
 }
 
@@ -123,165 +102,5 @@ export function frameView(turn: ViewContext, scope: EvaluationScope, hasSubmitte
       scoring: open && ended,
       report: state !== 'cancelled',
     },
-  };
-}
-
-function scaleViews(turn: ViewContext, referential: Referential, source: Source | null, percentage: number | null): ScaleView[] {
-  const scales = source ? scalesForSource(referential, source) : referential.scales.list;
-  return scales.map((scale) => {
-    const current = percentage === null ? [] : bandFor(scale, percentage).map((d) => d.id);
-    return {
-      title: scale.title,
-      descriptors: [...scale.descriptors]
-        .sort((a, b) => a.band.from - b.band.from)
-        .map((d) => ({
-          band: d.band.to === 100 ? turn.t('evaluation.band.last', { from: d.band.from }) : turn.t('evaluation.band', { from: d.band.from, to: d.band.to - 1 }),
-          text: d.text,
-          current: current.includes(d.id),
-        })),
-    };
-  });
-}
-
-export function savedLine(turn: ViewContext, entry: RowEntry | undefined): string {
-  if (!entry?.savedAt) return turn.t('evaluation.row.notSaved');
-  const at = new Date(entry.savedAt);
-  const tz = turn.timezone;
-  return turn.t('evaluation.row.savedAt', { date: formatDate(at, tz), time: formatTime(at, tz) });
-}
-
-export function rowView(
-  turn: ViewContext,
-  scope: EvaluationScope,
-  grid: MemberGrid,
-  rowId: string,
-  phase: 'notes' | 'scoring',
-  override?: { notes?: string; notice?: string },
-): RowView {
-  const { referential } = scope;
-  const places = rowPlaces(referential);
-  const place = places.find((p) => p.row.id === rowId);
-  if (!place) throw new Error(`rowView: unknown row ${rowId}`);
-  const entry = grid.rows[rowId];
-  const sheets = referential.rolePlays.filter((sheet) => place.row.rolePlays.includes(sheet.number));
-  const sheetLineIds = new Set(sheets.flatMap((sheet) => sheet.lines.map((line) => line.id)));
-  const percentage = entry?.percentage ?? null;
-  const source = entry?.source ?? null;
-  return {
-    locale: turn.locale,
-    evaluationId: scope.evaluation.id,
-    rowId,
-    rev: grid.rev,
-    phase,
-    position: turn.t('evaluation.row.position', {
-      domain: place.domainIndex + 1,
-      domains: place.domainCount,
-      row: place.rowIndex + 1,
-      rows: place.rowCount,
-    }),
-    clock: clockLine(turn, scope),
-    domainTitle: place.domainTitle,
-    rowTitle: place.row.title,
-    workstation: place.row.workstation,
-    questions: place.row.questions.map((q) => ({ id: q.id, text: q.text, used: entry?.questionsUsed.includes(q.id) ?? false })),
-    rolePlays: sheets.map((sheet) => ({ number: sheet.number, title: sheet.title })),
-    linesUsedCount: (entry?.linesUsed ?? []).filter((id) => sheetLineIds.has(id)).length,
-    notes: override?.notes ?? entry?.notes ?? '',
-    source,
-    percentage: percentage === null ? '' : String(percentage),
-    notEvaluated: Boolean(entry?.notEvaluatedReason),
-    notEvaluatedReason: entry?.notEvaluatedReason ?? '',
-    savedAt: savedLine(turn, entry),
-    scales: scaleViews(turn, referential, source, percentage),
-    indicative:
-      percentage === null
-        ? []
-        : indicativeBands(referential, source ?? 'both', percentage).flatMap((band) => band.descriptors.map((d) => `${band.scale.title} : ${d.text}`)),
-    rows: places.map((p) => ({ id: p.row.id, title: `${p.rowIndex + 1}. ${p.row.title}` })),
-    hasPrevious: place.rowIndex > 0,
-    hasNext: place.rowIndex < place.rowCount - 1,
-    ...(override?.notice ? { notice: override.notice } : {}),
-    marks: referential.scales.marks,
-  };
-}
-
-export function prompterView(turn: ViewContext, scope: EvaluationScope, grid: MemberGrid, rowId: string, sheetNumber: number, phase: 'notes' | 'scoring'): PrompterView | undefined {
-  const sheet = scope.referential.rolePlays.find((s) => s.number === sheetNumber);
-  if (!sheet) return undefined;
-  const used = new Set(grid.rows[rowId]?.linesUsed ?? []);
-  return {
-    locale: turn.locale,
-    evaluationId: scope.evaluation.id,
-    rowId,
-    rev: grid.rev,
-    phase,
-    number: sheet.number,
-    title: sheet.title,
-    roles: sheet.roles,
-    context: sheet.context,
-    ...(sheet.note ? { note: sheet.note } : {}),
-    ...(sheet.relaunchesIntro ? { relaunchesIntro: sheet.relaunchesIntro } : {}),
-    // The juror plays the client from the sheet's own lines; lines written for the rehearsal are not the sheet's.
-    lines: sheet.lines
-      .filter((line) => line.fromSheet || line.type === 'direction')
-      .filter((line): line is typeof line & { type: 'relaunch' | 'direction' | 'conditional' } => line.type === 'relaunch' || line.type === 'direction' || line.type === 'conditional')
-      .map((line) => ({
-        id: line.id,
-        text: line.type === 'direction' ? (line.direction ?? line.text) : line.text,
-        kind: line.type,
-        ...(line.condition ? { condition: sheet.conditions.find((c) => c.id === line.condition)?.label ?? line.condition } : {}),
-        used: used.has(line.id),
-      })),
-    criteria: sheet.successCriteria.map((c) => c.text),
-  };
-}
-
-function rowValue(turn: ViewContext, entry: RowEntry | undefined): string {
-  switch (rowStatus(entry)) {
-    case 'scored':
-      return formatPercent(entry?.percentage ?? 0);
-    case 'not_evaluated':
-      return turn.t('evaluation.report.notEvaluatedBecause', { reason: entry?.notEvaluatedReason ?? '' });
-    case 'missing':
-      return turn.t('evaluation.report.missing');
-  }
-}
-
-export function reportView(turn: ViewContext, scope: EvaluationScope, grid: MemberGrid, me: Person, notice?: string): ReportView {
-  const { referential } = scope;
-  const reports = reportDomains(grid, referential);
-  const tz = turn.timezone;
-  return {
-    locale: turn.locale,
-    evaluationId: scope.evaluation.id,
-    rev: grid.rev,
-    header: headerView(scope, personLine(me)),
-    domains: referential.domains.map((domain) => {
-      const report = reports.find((r) => r.domainId === domain.id);
-      return {
-        id: domain.id,
-        title: domain.title,
-        rows: domain.rows.map((row) => {
-          const entry = grid.rows[row.id];
-          const notes = entry?.notes ?? '';
-          const cut = notes.length > NOTES_EXCERPT;
-          return {
-            rowId: row.id,
-            title: row.title,
-            value: rowValue(turn, entry),
-            status: rowStatus(entry),
-            notesExcerpt: cut ? `${notes.slice(0, NOTES_EXCERPT)}…` : notes,
-            notesCut: cut,
-          };
-        }),
-        reported: report?.value === null || report?.value === undefined ? turn.t('evaluation.report.domainNotEvaluated') : formatPercent(report.value),
-        comment: grid.domainComments[domain.id] ?? '',
-      };
-    }),
-    submitted: grid.state === 'submitted',
-    ...(grid.submittedAt
-      ? { submittedAt: turn.t('evaluation.report.submittedAt', { date: formatDate(grid.submittedAt, tz), time: formatTime(grid.submittedAt, tz) }) }
-      : {}),
-    ...(notice ? { notice } : {}),
   };
 }

@@ -10,7 +10,8 @@ import {
   type Unchanged,
 } from '../../../domain/index.js';
 import type { Turn } from '../../turn.js';
-import { candidateName, reportView, rowPlaces, viewContext, viewContextFor } from './build-views.js';
+import { candidateName, rowPlaces, viewContext, viewContextFor } from './build-views.js';
+import { reportView } from './report-view.js';
 import { deliverConsolidation } from '../president/consolidation-flow.js';
 import { personOf } from './profile.js';
 import { recipientLocale } from './recipients.js';

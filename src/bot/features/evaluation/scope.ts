@@ -8,6 +8,7 @@ import {
   type OperationContext,
   type Role,
   type Session,
+  type UserState,
 } from '../../../domain/index.js';
 import type { Referential } from '../../../referential/schema.js';
 import type { Turn } from '../../turn.js';
@@ -60,17 +61,22 @@ export async function appendAudit(turn: Turn, entries: readonly AuditEntry[]): P
   for (const entry of entries) await turn.services.repositories.audit.append(entry);
 }
 
-/** Remembers where the juror is, so `reprendre` (or any message after a restart) brings them back. */
-export async function saveCursor(turn: Turn, cursor: { evaluationId: string; step: 'frame' | 'notes' | 'scoring' | 'report'; rowId?: string }): Promise<void> {
+/** Merges a change into the user's state record (created on first need), stamped with this run's boot id. */
+export async function updateUserState(turn: Turn, patch: Partial<UserState>): Promise<void> {
   const { userStates } = turn.services.repositories;
   const current = await userStates.get(turn.userId);
   await userStates.save({
     schemaVersion: 1,
     flow: 'idle',
     ...current,
+    ...patch,
     userId: turn.userId,
-    evaluationCursor: cursor,
     bootId: turn.services.bootId,
     updatedAt: turn.now().toISOString(),
   });
+}
+
+/** Remembers where the juror is, so `reprendre` (or any message after a restart) brings them back. */
+export async function saveCursor(turn: Turn, cursor: NonNullable<UserState['evaluationCursor']>): Promise<void> {
+  await updateUserState(turn, { evaluationCursor: cursor });
 }

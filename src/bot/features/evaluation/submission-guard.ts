@@ -1,5 +1,6 @@
 import { submissionFingerprint } from '../../../domain/index.js';
 import type { Turn } from '../../turn.js';
+import { updateUserState } from './scope.js';
 
 /**
  * Double clicks on actions that create something (a new evaluation, a join
@@ -12,15 +13,5 @@ export async function isRepeatedSubmission(turn: Turn, verb: string, values: unk
 }
 
 export async function rememberSubmission(turn: Turn, verb: string, values: unknown): Promise<void> {
-  const { userStates } = turn.services.repositories;
-  const current = await userStates.get(turn.userId);
-  await userStates.save({
-    schemaVersion: 1,
-    flow: 'idle',
-    ...current,
-    userId: turn.userId,
-    lastSubmission: submissionFingerprint({ verb, ids: { userId: turn.userId }, rev: 0, values }),
-    bootId: turn.services.bootId,
-    updatedAt: turn.now().toISOString(),
-  });
+  await updateUserState(turn, { lastSubmission: submissionFingerprint({ verb, ids: { userId: turn.userId }, rev: 0, values }) });
 }

@@ -1,0 +1,58 @@
+import type { ReportView } from '../../../cards/evaluation/views.js';
+import { reportDomains, rowStatus, type MemberGrid, type Person, type RowEntry } from '../../../domain/index.js';
+import { formatDate, formatPercent, formatTime } from '../../format.js';
+import { headerView, personLine, type ViewContext } from './build-views.js';
+import type { EvaluationScope } from './scope.js';
+
+/** Report cards show this much of a row's notes, with "Voir les notes" for the rest. */
+export const NOTES_EXCERPT = 300;
+
+function rowValue(turn: ViewContext, entry: RowEntry | undefined): string {
+  switch (rowStatus(entry)) {
+    case 'scored':
+      return formatPercent(entry?.percentage ?? 0);
+    case 'not_evaluated':
+      return turn.t('evaluation.report.notEvaluatedBecause', { reason: entry?.notEvaluatedReason ?? '' });
+    case 'missing':
+      return turn.t('evaluation.report.missing');
+  }
+}
+
+export function reportView(turn: ViewContext, scope: EvaluationScope, grid: MemberGrid, me: Person, notice?: string): ReportView {
+  const { referential } = scope;
+  const reports = reportDomains(grid, referential);
+  const tz = turn.timezone;
+  return {
+    locale: turn.locale,
+    evaluationId: scope.evaluation.id,
+    rev: grid.rev,
+    header: headerView(scope, personLine(me)),
+    domains: referential.domains.map((domain) => {
+      const report = reports.find((r) => r.domainId === domain.id);
+      return {
+        id: domain.id,
+        title: domain.title,
+        rows: domain.rows.map((row) => {
+          const entry = grid.rows[row.id];
+          const notes = entry?.notes ?? '';
+          const cut = notes.length > NOTES_EXCERPT;
+          return {
+            rowId: row.id,
+            title: row.title,
+            value: rowValue(turn, entry),
+            status: rowStatus(entry),
+            notesExcerpt: cut ? `${notes.slice(0, NOTES_EXCERPT)}…` : notes,
+            notesCut: cut,
+          };
+        }),
+        reported: report?.value === null || report?.value === undefined ? turn.t('evaluation.report.domainNotEvaluated') : formatPercent(report.value),
+        comment: grid.domainComments[domain.id] ?? '',
+      };
+    }),
+    submitted: grid.state === 'submitted',
+    ...(grid.submittedAt
+      ? { submittedAt: turn.t('evaluation.report.submittedAt', { date: formatDate(grid.submittedAt, tz), time: formatTime(grid.submittedAt, tz) }) }
+      : {}),
+    ...(notice ? { notice } : {}),
+  };
+}
