@@ -18,6 +18,18 @@ function cardWith(page: Page, text: string, name: string): Locator {
     .last();
 }
 
+/** The scoring pass in a tab: every row a percentage, then the report, then submission. */
+async function scoreEveryRow(page: Page, value: number): Promise<void> {
+  await button(page, t('card.frame.scoring')).click();
+  for (let row = 1; row <= 7; row++) {
+    await sees(page, `Ligne ${row}/7`);
+    await input(page, t('card.row.percentage')).fill(String(value));
+    await button(page, row < 7 ? t('card.row.saveNext') : t('card.row.report')).click();
+  }
+  await button(page, t('card.report.submit')).click();
+  await sees(page, opening('evaluation.report.submitted', { candidate: 'Léa Dupont' }));
+}
+
 describeBrowser('a jury in three tabs of the demo web chat', () => {
   let bot: Started;
   let browser: Browser;
@@ -33,7 +45,7 @@ describeBrowser('a jury in three tabs of the demo web chat', () => {
     await bot?.stop();
   });
 
-  it('the president creates a jury evaluation, admits two jurors from proactive cards and starts the interview; the jurors are told', async () => {
+  it('the president creates a jury evaluation, admits two jurors from proactive cards, runs the interview, and the signed synthesis reaches every tab', async () => {
     screenshotOnFailure(() => pages, () => bot.logs);
     const [claire, marc, ines] = await Promise.all(['claire', 'marc', 'ines'].map((user) => openWebChat(context, bot.url, user)));
     if (!claire || !marc || !ines) throw new Error('tabs');
@@ -72,5 +84,17 @@ describeBrowser('a jury in three tabs of the demo web chat', () => {
     // Claire starts the interview; both jurors see the notice in their own tab.
     await button(claire, t('card.frame.start')).click();
     for (const page of [marc, ines]) await sees(page, opening('evaluation.start.told', { candidate: 'Léa Dupont' }));
-  }, 60_000);
+
+    // Claire ends it; each member scores every row and submits, Claire last.
+    await button(claire, t('card.frame.end')).click();
+    for (const page of [marc, ines]) await sees(page, opening('evaluation.end.told', { candidate: 'Léa Dupont' }));
+    for (const [page, value] of [[marc, 70], [ines, 50], [claire, 60]] as const) await scoreEveryRow(page, value);
+
+    // The consolidation reaches Claire's tab unprompted; she checks and signs.
+    await sees(claire, opening('president.consolidation.ready', { candidate: 'Léa Dupont' }));
+    await button(claire, t('pcard.consolidation.preview')).click();
+    await button(claire, t('pcard.preview.sign')).click();
+    for (const page of [claire, marc, ines]) await sees(page, 'Signé par Claire Martin le');
+    expect(await transcript(claire)).toContain('60\u00a0%');
+  }, 150_000);
 });

@@ -1,49 +1,21 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBot } from '../helpers/servers.js';
 import { createPdfToken } from '../../src/pdf/index.js';
 import { FileStorage } from '../../src/storage/file-storage.js';
 import { createRepositories } from '../../src/storage/repositories.js';
 import { EVALUATION_ID, evaluationRecord, members, outsider, president, sessionRecord, synthesisRecord, UNSIGNED_EVALUATION_ID } from '../helpers/signed-synthesis.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const LINK_SECRET = 'http-test-link-secret-0123456789abcdef';
 
-/** Starts the compiled server on an ephemeral port and waits for its "listening" log line. */
-async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; logs: string[] }> {
-  const child = spawn(process.execPath, ['dist/src/main.js'], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const logs: string[] = [];
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${logs.join('')}`)), 15_000);
-    child.stderr?.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
-    child.stdout?.on('data', (chunk: Buffer) => {
-      logs.push(chunk.toString());
-      const match = /"msg":"listening","url":"([^"]+)"/.exec(chunk.toString());
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${logs.join('')}`));
-    });
-  });
-  return { child, url, logs };
-}
 
 const token = (evaluationId: string, userId: string, now = new Date()) => createPdfToken({ evaluationId, userId, now, secret: LINK_SECRET });
 
 describe('GET /pdf/:token on the compiled server', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let server: Awaited<ReturnType<typeof startBot>>;
   let store: string;
 
   beforeAll(async () => {
@@ -59,7 +31,7 @@ describe('GET /pdf/:token on the compiled server', () => {
     const { signed: _signed, ...draft } = synthesisRecord({ evaluationId: UNSIGNED_EVALUATION_ID });
     await repositories.syntheses.save(draft, null);
     await storage.flush();
-    server = await startServer({ STORE_DIR: store, LINK_SECRET, LOG_HASH_SALT: 'salt' });
+    server = await startBot({ STORE_DIR: store, LINK_SECRET, LOG_HASH_SALT: 'salt' });
   });
 
   afterAll(() => {

@@ -1,38 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { root, startBot } from '../helpers/servers.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Starts the compiled server on an ephemeral port and waits for its "listening" log line. */
-async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; logs: string[] }> {
-  const child = spawn(process.execPath, ['dist/src/main.js'], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const logs: string[] = [];
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${logs.join('')}`)), 15_000);
-    child.stderr?.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
-    child.stdout?.on('data', (chunk: Buffer) => {
-      logs.push(chunk.toString());
-      const match = /"msg":"listening","url":"([^"]+)"/.exec(chunk.toString());
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${logs.join('')}`));
-    });
-  });
-  return { child, url, logs };
-}
 
 function messageActivity(text: string, extra: Record<string, unknown> = {}) {
   return {
@@ -51,12 +23,12 @@ function messageActivity(text: string, extra: Record<string, unknown> = {}) {
 }
 
 describe('the compiled server over HTTP', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let server: Awaited<ReturnType<typeof startBot>>;
   let store: string;
 
   beforeAll(async () => {
     store = mkdtempSync(join(tmpdir(), 'jury-http-'));
-    server = await startServer({ STORE_DIR: store });
+    server = await startBot({ STORE_DIR: store });
   });
 
   afterAll(() => {
@@ -112,13 +84,13 @@ describe('start-up errors', () => {
       const referential = JSON.parse(readFileSync(join(root, 'data/referentiels/cqp-agc.json'), 'utf8'));
       referential.domains[1].rows[0].questions[0].text = '';
       writeFileSync(join(dir, 'cqp-casse.json'), JSON.stringify(referential));
-      await expect(startServer({ REFERENTIALS_DIR: dir })).rejects.toThrow(/cqp-casse\.json.*\$\.domains\[1\]\.rows\[0\]\.questions\[0\]\.text/);
+      await expect(startBot({ REFERENTIALS_DIR: dir })).rejects.toThrow(/cqp-casse\.json.*\$\.domains\[1\]\.rows\[0\]\.questions\[0\]\.text/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
   it('fails with one message naming the variable when the configuration is invalid', async () => {
-    await expect(startServer({ PORT: 'not-a-port' })).rejects.toThrow(/PORT/);
+    await expect(startBot({ PORT: 'not-a-port' })).rejects.toThrow(/PORT/);
   });
 });
