@@ -154,7 +154,9 @@ describe('the president: consolidation, signature, synthesis in every chat', () 
       { verb: 'evaluation.audit', evaluationId: jury.evaluationId },
       { verb: 'grid.reopen', evaluationId: jury.evaluationId, memberId: 'ines', reason: 'x' },
     ];
-    for (const who of ['marc', 'zoe'] as const) {
+    // Léa is the candidate: she rehearses with the bot, and is nobody on the jury.
+    await jury.say('lea', 'répétition');
+    for (const who of ['marc', 'zoe', 'lea'] as const) {
       for (const action of actions) {
         const replies = await jury.chat(who).submit(action);
         expect(visibleText(replies), `${who} ${action.verb}`).toMatch(who === 'marc' ? /Seul le président du jury/ : /vous ne faites pas partie de son jury/);

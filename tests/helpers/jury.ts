@@ -12,6 +12,7 @@ export const PEOPLE = {
   ines: { id: 'ines', name: 'Inès Roy', function: 'formatrice' },
   paul: { id: 'paul', name: 'Paul Girard', function: 'chef des ventes' },
   zoe: { id: 'zoe', name: 'Zoé Lambert', function: 'assistante ADV' },
+  lea: { id: 'lea', name: 'Léa Dupont', function: 'candidate' },
 } as const;
 export type PersonKey = keyof typeof PEOPLE;
 
