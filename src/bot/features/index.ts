@@ -6,5 +6,5 @@ import { rehearsalFeature } from './rehearsal/rehearsal-feature.js';
 
 /** The bot's features after help, in routing order (a flow's text handler is offered first). */
 export function createFeatures(services: BotServices): Feature[] {
-  return [evaluationFeature(services), presidentFeature(), rehearsalFeature(services)];
+  return [evaluationFeature(services), presidentFeature(), rehearsalFeature()];
 }

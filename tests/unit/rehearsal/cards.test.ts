@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  briefingCard,
-  conditionCard,
-  debriefCard,
-  drillSummaryCard,
-  HISTORY_ATTEMPTS_SHOWN,
-  historyCard,
-  menuCard,
-  rateCard,
-} from '../../../src/bot/features/rehearsal/rehearsal-views.js';
+import { debriefCard, drillSummaryCard } from '../../../src/bot/features/rehearsal/debrief-views.js';
+import { HISTORY_ATTEMPTS_SHOWN, historyCard } from '../../../src/bot/features/rehearsal/history-view.js';
+import { briefingCard, conditionCard, menuCard, rateCard } from '../../../src/bot/features/rehearsal/play-views.js';
 import { rehearsalEraseCard } from '../../../src/cards/rehearsal-erase-card.js';
 import { CARD_BUDGET_BYTES, cardSize, type CardJson } from '../../../src/cards/render-template.js';
 import { REHEARSAL_ANSWER_MAX, type Rehearsal } from '../../../src/domain/model.js';
