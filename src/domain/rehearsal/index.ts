@@ -3,16 +3,6 @@ export {
   DRILL_SHEET,
   isActive,
   sheetOf,
-  newRehearsal,
-  startRehearsal,
-  answerRehearsal,
-  resolveCondition,
-  hintRehearsal,
-  restartRehearsal,
-  stopRehearsal,
-  submitDebrief,
-  rateQuestion,
-  currentQuestion,
   candidateAnswers,
   type RehearsalMode,
   type RehearsalStep,
@@ -23,10 +13,12 @@ export {
   type RehearsalForbiddenReason,
   type RehearsalHint,
   type HintResult,
-  type NewRehearsalInput,
-  type StartInput,
-  type DebriefInput,
-} from './rehearsal-engine.js';
+} from './rehearsal-types.js';
+export { newRehearsal, startRehearsal, restartRehearsal, stopRehearsal, type NewRehearsalInput, type StartInput } from './rehearsal-lifecycle.js';
+export { answerRehearsal, resolveCondition } from './answer-rehearsal.js';
+export { hintRehearsal } from './hint-rehearsal.js';
+export { submitDebrief, type DebriefInput } from './submit-debrief.js';
+export { rateQuestion, currentQuestion } from './rate-question.js';
 export { matchCondition, parseYesNo, type ConditionMatch } from './condition-matcher.js';
 export { containsKeyword, keywordsFound } from './keyword-match.js';
 export { observe, criteriaToHint, type Observation } from './observations.js';
