@@ -1,7 +1,6 @@
-import { consolidationCard, pdfLinkCard, signPreviewCard, synthesisCard } from '../../../cards/president/index.js';
+import { consolidationCard, signPreviewCard, synthesisCard } from '../../../cards/president/index.js';
 import {
   canReadConsolidation,
-  canReadSynthesis,
   consolidate,
   createSynthesis,
   juryOf,
@@ -9,15 +8,13 @@ import {
   memberReportsFor,
   parsePercentage,
   saveAgreement,
-  sign,
   type DomainConsolidation,
   type Synthesis,
 } from '../../../domain/index.js';
 import type { MessageKey } from '../../../i18n/fr.js';
 import type { BotServices } from '../../services.js';
-import { formatTime } from '../../format.js';
 import { cardActivity, type Turn } from '../../turn.js';
-import { candidateName, viewContext, viewContextFor, type ViewContext } from '../evaluation/build-views.js';
+import { candidateName, viewContext, viewContextFor } from '../evaluation/build-views.js';
 import { recipientLocale } from '../evaluation/recipients.js';
 import { appendAudit, loadScope, operationContext, type EvaluationScope } from '../evaluation/scope.js';
 import { commentMaterial, consolidationView, signPreviewView, synthesisView } from './build-views.js';
@@ -195,61 +192,4 @@ export async function saveConsolidation(turn: Turn, submission: Save): Promise<v
       return sendConsolidation(turn, current, turn.t('president.saved'));
     }
   }
-}
-
-export async function signFromPreview(turn: Turn, submission: Extract<PresidentSubmission, { verb: 'synthesis.sign' }>): Promise<void> {
-  const scope = await presidentScope(turn, submission.evaluationId);
-  if (!scope) return;
-  const ctx = { ...operationContext(turn), referential: scope.referential, session: scope.session, evaluation: scope.evaluation, verb: 'synthesis.sign' };
-  const outcome = await turn.services.repositories.syntheses.update<ReturnType<typeof sign> | undefined>(scope.evaluation.id, (current) => {
-    if (!current) return { result: undefined };
-    const result = sign(current, { rev: submission.rev }, ctx);
-    return result.type === 'signed' ? { write: result.synthesis, result } : { result };
-  });
-  if (!outcome) return;
-  turn.log('info', 'synthesis sign', { evaluation: scope.evaluation.id, outcome: outcome.type });
-  switch (outcome.type) {
-    case 'duplicate':
-      return;
-    case 'stale':
-      await turn.say(turn.t('error.oldCard'));
-      return sendConsolidation(turn, scope);
-    case 'forbidden':
-      await turn.say(turn.t(outcome.reason === 'evaluation_signed' ? 'president.alreadySigned' : 'evaluation.grid.closed'));
-      return;
-    case 'invalid': {
-      const titles = scope.referential.domains.filter((d) => outcome.ids?.includes(d.id)).map((d) => d.title);
-      await turn.say(turn.t('president.undecided', { domains: titles.join(' ; ') }));
-      return sendConsolidation(turn, scope);
-    }
-    case 'signed':
-      break;
-  }
-  await turn.services.repositories.evaluations.save(outcome.evaluation);
-  await appendAudit(turn, outcome.audit);
-  const signed = outcome.synthesis.signed;
-  if (!signed) return;
-  const done = { ...scope, evaluation: outcome.evaluation };
-  await turn.replaceActedCard(synthesisCard(synthesisView(viewContext(turn), done, signed)));
-  await turn.say(turn.t('president.signed', { candidate: candidateName(done), count: signed.members.length - 1 }));
-  // Every member receives the synthesis in their own chat; the president's copy too, as a lasting message.
-  for (const person of signed.members) {
-    const view = viewContextFor(await recipientLocale(turn.services, person.id), turn.now(), turn.services.timezone);
-    const card = synthesisCard(synthesisView(view, done, signed));
-    const text = view.t('president.synthesisFor', { candidate: candidateName(done) });
-    await turn.services.notifier.notify({ key: `synthesis/${done.evaluation.id}/${signed.signedAt}/${person.id}`, userId: person.id, activity: { ...cardActivity(card, text), text } });
-  }
-}
-
-/** The PDF button: a fresh link, valid 15 minutes, for the president or a member listed on the synthesis. */
-export async function pdfLink(turn: Turn, evaluationId: string): Promise<void> {
-  const scope = await loadScope(turn, evaluationId);
-  const synthesis = scope ? await turn.services.repositories.syntheses.get(evaluationId) : undefined;
-  if (!scope || !synthesis || !synthesis.signed || canReadSynthesis(scope.session, synthesis, turn.userId).type === 'deny') {
-    if (scope) await turn.say(turn.t('president.pdfUnavailable'));
-    return;
-  }
-  const link = turn.services.pdfLink({ evaluationId, userId: turn.userId, now: turn.now() });
-  const view: ViewContext = viewContext(turn);
-  await turn.sendCard(pdfLinkCard({ locale: turn.locale, url: link.url, validity: turn.t('president.pdfValidity', { time: formatTime(link.expiresAt, view.timezone) }) }), turn.t('president.pdfSummary'));
 }

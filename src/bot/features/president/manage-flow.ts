@@ -1,4 +1,4 @@
-import { auditCard, confirmCard, headerFormCard, reasonFormCard } from '../../../cards/president/index.js';
+import { confirmCard, headerFormCard, reasonFormCard } from '../../../cards/president/index.js';
 import {
   cancelEvaluation,
   closeCollection,
@@ -14,7 +14,6 @@ import {
   type NeedsConfirmation,
 } from '../../../domain/index.js';
 import type { MessageKey } from '../../../i18n/fr.js';
-import { formatDate, formatTime } from '../../format.js';
 import type { Turn } from '../../turn.js';
 import { candidateName, viewContextFor } from '../evaluation/build-views.js';
 import { recipientLocale } from '../evaluation/recipients.js';
@@ -24,9 +23,6 @@ import { showDashboard } from './dashboard-flow.js';
 import type { PresidentSubmission } from './verbs.js';
 
 type Of<V extends PresidentSubmission['verb']> = Extract<PresidentSubmission, { verb: V }>;
-
-/** Cards show at most this many audit entries (the latest), to stay within the card budget. */
-const AUDIT_ENTRIES_SHOWN = 60;
 
 const REFUSALS: Partial<Record<string, MessageKey>> = {
   not_president: 'evaluation.presidentOnly',
@@ -236,29 +232,4 @@ export async function correct(turn: Turn, submission: Of<'evaluation.header'>): 
   if (outcome.type !== 'corrected') return refuse(turn, outcome as Forbidden);
   await appendAudit(turn, outcome.audit);
   await showDashboard(turn, turn.t('president.header.done'));
-}
-
-/** The evaluation's trail (who, when, what, before → after), for the president. */
-export async function showAudit(turn: Turn, evaluationId: string): Promise<void> {
-  const scope = await presidentScope(turn, evaluationId);
-  if (!scope) return;
-  const trail = await turn.services.repositories.audit.listTrail(evaluationId);
-  const people = juryOf(scope.session);
-  const tz = turn.services.timezone;
-  const shown = trail.slice(-AUDIT_ENTRIES_SHOWN);
-  const detail = (value: unknown) => (value === undefined ? '' : JSON.stringify(value).slice(0, 160));
-  await turn.sendCard(
-    auditCard({
-      locale: turn.locale,
-      evaluationId,
-      candidate: candidateName(scope),
-      entries: shown.map((entry) => ({
-        at: `${formatDate(entry.at, tz)} ${formatTime(entry.at, tz)}`,
-        who: people.find((p) => p.id === entry.by)?.name ?? entry.by,
-        action: entry.action,
-        details: [detail(entry.before), detail(entry.after)].filter(Boolean).join(' → ') + (entry.reason ? ` (${entry.reason})` : ''),
-      })),
-      ...(trail.length > shown.length ? { truncated: turn.t('president.audit.truncated', { count: trail.length - shown.length }) } : {}),
-    }),
-  );
 }

@@ -1,7 +1,9 @@
 import type { Feature } from '../../feature.js';
-import { openConsolidation, pdfLink, saveConsolidation, signFromPreview } from './consolidation-flow.js';
+import { showAudit } from './audit-flow.js';
+import { openConsolidation, saveConsolidation } from './consolidation-flow.js';
 import { showDashboard, showDay } from './dashboard-flow.js';
-import { cancel, close, correct, headerForm, reasonForm, remind, reopenMemberGrid, reopenSynthesis, showAudit } from './manage-flow.js';
+import { cancel, close, correct, headerForm, reasonForm, remind, reopenMemberGrid, reopenSynthesis } from './manage-flow.js';
+import { pdfLink, signFromPreview } from './signature-flow.js';
 import type { PresidentSubmission } from './verbs.js';
 
 /**
