@@ -9,6 +9,7 @@ import {
   parsePercentage,
   saveAgreement,
   type DomainConsolidation,
+  type EvaluationContext,
   type Synthesis,
 } from '../../../domain/index.js';
 import type { MessageKey } from '../../../i18n/fr.js';
@@ -84,6 +85,26 @@ export async function presidentScope(turn: Turn, evaluationId: string): Promise<
   return scope;
 }
 
+/**
+ * Runs a synthesis operation inside the repository's retry loop, so a concurrent write is
+ * re-read rather than shown as a conflict; only the outcome of type `writes` is stored.
+ * Undefined when the evaluation has no synthesis yet.
+ */
+export async function updateSynthesis<R extends { type: string; synthesis?: Synthesis }>(
+  turn: Turn,
+  scope: EvaluationScope,
+  verb: string,
+  writes: R['type'],
+  operate: (current: Synthesis, ctx: EvaluationContext) => R,
+): Promise<R | undefined> {
+  const ctx = { ...operationContext(turn), referential: scope.referential, session: scope.session, evaluation: scope.evaluation, verb };
+  return turn.services.repositories.syntheses.update<R | undefined>(scope.evaluation.id, (current) => {
+    if (!current) return { result: undefined };
+    const result = operate(current, ctx);
+    return result.type === writes && result.synthesis ? { write: result.synthesis, result } : { result };
+  });
+}
+
 export async function sendConsolidation(turn: Turn, scope: EvaluationScope, notice?: string): Promise<void> {
   const consolidation = await consolidationOf(turn.services, scope);
   const synthesis = await ensureSynthesis(turn.services, scope, consolidation);
@@ -154,12 +175,8 @@ export async function saveConsolidation(turn: Turn, submission: Save): Promise<v
     for (let start = 0; start < comment.length; start += LIMITS.notes) await turn.say(comment.slice(start, start + LIMITS.notes));
     return sendConsolidation(turn, scope);
   }
-  const ctx = { ...operationContext(turn), referential: scope.referential, session: scope.session, evaluation: scope.evaluation, verb: submission.verb };
-  const outcome = await turn.services.repositories.syntheses.update<ReturnType<typeof saveAgreement> | undefined>(scope.evaluation.id, (current) => {
-    if (!current) return { result: undefined };
-    const result = saveAgreement(current, { rev: submission.rev, domains, ...(comment === undefined ? {} : { comment }) }, ctx);
-    return result.type === 'saved' ? { write: result.synthesis, result } : { result };
-  });
+  const input = { rev: submission.rev, domains, ...(comment === undefined ? {} : { comment }) };
+  const outcome = await updateSynthesis(turn, scope, submission.verb, 'saved', (current, ctx) => saveAgreement(current, input, ctx));
   if (!outcome) return sendConsolidation(turn, scope);
   turn.log('info', 'synthesis save', { evaluation: scope.evaluation.id, outcome: outcome.type });
   switch (outcome.type) {

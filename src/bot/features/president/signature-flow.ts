@@ -4,20 +4,16 @@ import { formatTime } from '../../format.js';
 import { cardActivity, type Turn } from '../../turn.js';
 import { candidateName, viewContext, viewContextFor, type ViewContext } from '../evaluation/build-views.js';
 import { recipientLocale } from '../evaluation/recipients.js';
-import { appendAudit, loadScope, operationContext } from '../evaluation/scope.js';
+import { appendAudit, loadScope } from '../evaluation/scope.js';
 import { synthesisView } from './build-views.js';
-import { presidentScope, sendConsolidation } from './consolidation-flow.js';
+import { presidentScope, sendConsolidation, updateSynthesis } from './consolidation-flow.js';
 import type { PresidentSubmission } from './verbs.js';
 
+/** *Signer et envoyer* on the preview: locks the evaluation and sends the synthesis to every member. */
 export async function signFromPreview(turn: Turn, submission: Extract<PresidentSubmission, { verb: 'synthesis.sign' }>): Promise<void> {
   const scope = await presidentScope(turn, submission.evaluationId);
   if (!scope) return;
-  const ctx = { ...operationContext(turn), referential: scope.referential, session: scope.session, evaluation: scope.evaluation, verb: 'synthesis.sign' };
-  const outcome = await turn.services.repositories.syntheses.update<ReturnType<typeof sign> | undefined>(scope.evaluation.id, (current) => {
-    if (!current) return { result: undefined };
-    const result = sign(current, { rev: submission.rev }, ctx);
-    return result.type === 'signed' ? { write: result.synthesis, result } : { result };
-  });
+  const outcome = await updateSynthesis(turn, scope, 'synthesis.sign', 'signed', (current, ctx) => sign(current, { rev: submission.rev }, ctx));
   if (!outcome) return;
   turn.log('info', 'synthesis sign', { evaluation: scope.evaluation.id, outcome: outcome.type });
   switch (outcome.type) {
