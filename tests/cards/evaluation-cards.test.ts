@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   codeIssuedCard,
   createEvaluationCard,
@@ -15,6 +15,7 @@ import {
 import { CARD_BUDGET_BYTES, cardSize, type CardJson } from '../../src/cards/render-template.js';
 import { submissionSchema } from '../../src/bot/verbs.js';
 import { ROW_NEXT_STEPS } from '../../src/bot/features/evaluation/verbs.js';
+import { describeCardContract, type CardCase } from './card-contract.js';
 import { actions, dataOf, inputs, nodes, payload, strings, submits, typeOf, type Node } from './card-walk.js';
 import {
   COMMENT_MAX,
@@ -38,15 +39,6 @@ import {
   submitConfirmView,
 } from './fixture.js';
 
-interface Case {
-  /** Template name: sizes are reported per card type. */
-  type: string;
-  label: string;
-  card: CardJson;
-  /** Texts of the view that must appear in the card, each inside one string of it. */
-  texts: string[];
-}
-
 const sheetTexts = (number: number): string[] => {
   const view = prompterView(referential.rolePlays.find((s) => s.number === number) ?? referential.rolePlays[0]!);
   return [view.title, ...view.context, ...(view.note ? [view.note] : []), ...(view.relaunchesIntro ? [view.relaunchesIntro] : []), ...view.lines.map((l) => l.text), ...view.criteria];
@@ -69,8 +61,8 @@ function rowTexts(view: ReturnType<typeof rowView>): string[] {
   ];
 }
 
-function buildCases(): Case[] {
-  const cases: Case[] = [];
+function buildCases(): CardCase[] {
+  const cases: CardCase[] = [];
   for (const locale of ['fr', 'en'] as const) {
     const create = createEvaluationView(locale);
     cases.push({ type: 'create-evaluation', label: `create-evaluation ${locale}`, card: createEvaluationCard(create), texts: [create.error ?? ''] });
@@ -141,74 +133,7 @@ function buildCases(): Case[] {
 }
 
 const cases = buildCases();
-const largest = new Map<string, { size: number; label: string }>();
-
-afterAll(() => {
-  const lines = [...largest.entries()]
-    .sort((a, b) => b[1].size - a[1].size)
-    .map(([type, { size, label }]) => `${type.padEnd(18)} ${String(size).padStart(6)} B (${label})`);
-  console.log(`Largest card per type (UTF-16 bytes, budget ${CARD_BUDGET_BYTES}):\n${lines.join('\n')}`);
-});
-
-describe.each(cases)('$label', ({ type, label, card, texts }) => {
-  it('leaves no template expression unresolved', () => {
-    expect(JSON.stringify(card)).not.toContain('${');
-  });
-
-  it('is an Adaptive Card 1.5 with the schema', () => {
-    expect(card.type).toBe('AdaptiveCard');
-    expect(card.version).toBe('1.5');
-    expect(card.$schema).toBe('http://adaptivecards.io/schemas/adaptive-card.json');
-  });
-
-  it('labels every input and gives each its own id', () => {
-    const found = inputs(card);
-    for (const input of found) {
-      expect(typeof input.id === 'string' && input.id.trim() !== '', `id of ${JSON.stringify(input).slice(0, 80)}`).toBe(true);
-      expect(typeof input.label === 'string' && input.label.trim() !== '', `label of ${String(input.id)}`).toBe(true);
-    }
-    const ids = found.map((i) => i.id);
-    expect(new Set(ids).size).toBe(ids.length);
-  });
-
-  it('fits the card budget', () => {
-    const size = cardSize(card);
-    const previous = largest.get(type);
-    if (!previous || previous.size < size) largest.set(type, { size, label });
-    expect(size).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
-  });
-
-  it('uses Action.Submit only (show cards holding submits), each payload parsing with the verb schema', () => {
-    for (const action of actions(card)) {
-      expect(['Action.Submit', 'Action.ShowCard']).toContain(typeOf(action));
-      if (typeOf(action) === 'Action.ShowCard') {
-        const inner = action.card as CardJson;
-        expect(submits(inner).length).toBeGreaterThan(0);
-        expect(actions(inner).every((a) => typeOf(a) === 'Action.Submit')).toBe(true);
-      }
-    }
-    for (const action of submits(card)) {
-      const parsed = submissionSchema.safeParse(payload(card, action));
-      expect(parsed.success, `${String(action.title)}: ${parsed.error?.message ?? ''}`).toBe(true);
-    }
-  });
-
-  it('keeps text wrapping on and at most 6 buttons per button row (Teams)', () => {
-    for (const node of nodes(card)) {
-      if (typeOf(node) === 'TextBlock') expect(node.wrap, String(node.text).slice(0, 60)).toBe(true);
-    }
-    expect(((card.actions as unknown[] | undefined) ?? []).length).toBeLessThanOrEqual(6);
-    for (const set of nodes(card).filter((n) => typeOf(n) === 'ActionSet')) {
-      expect((set.actions as unknown[]).length).toBeGreaterThan(0);
-      expect((set.actions as unknown[]).length).toBeLessThanOrEqual(6);
-    }
-  });
-
-  it('shows the texts of the view', () => {
-    const all = strings(card);
-    for (const text of texts) expect(all.some((s) => s.includes(text)), text.slice(0, 80)).toBe(true);
-  });
-});
+describeCardContract(cases, { heading: 'Largest card per type' });
 
 describe('row card', () => {
   const gpa = rowPlaces.find((p) => p.row.id === 'gpa');
