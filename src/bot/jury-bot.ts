@@ -121,7 +121,9 @@ export class JuryBot extends TeamsActivityHandler {
       await turn.say(turn.t('error.badSubmission'));
       return;
     }
-    if (!turn.isPersonal && feature.name !== 'help') {
+    // In a group chat only the help itself runs: a button naming another command would show it there.
+    const groupAllowed = feature.name === 'help' && 'command' in parsed.submission && parsed.submission.command === 'help';
+    if (!turn.isPersonal && !groupAllowed) {
       turn.log('info', 'submission', { verb: parsed.submission.verb, outcome: 'group_refused' });
       await turn.say(turn.t('error.personalOnly'));
       return;

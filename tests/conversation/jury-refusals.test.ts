@@ -210,6 +210,9 @@ describe('grid refusals: nothing changes, the message is clear', () => {
       await group.submit({ verb: 'grid.open', evaluationId: jury.evaluationId, phase: 'notes' }),
       await group.submit({ verb: 'grid.report', evaluationId: jury.evaluationId }),
       await group.say('reprendre'),
+      // A help button naming another command must not run it in the group either.
+      await group.submit({ verb: 'command.run', command: 'resume' }),
+      await group.submit({ verb: 'command.run', command: 'dashboard' }),
     ]) {
       expect(visibleText(replies)).toContain('conversation personnelle');
       expect(cardsOf(replies).some((c) => JSON.stringify(c).includes('grid.save'))).toBe(false);

@@ -105,7 +105,12 @@ export async function updateSynthesis<R extends { type: string; synthesis?: Synt
   });
 }
 
+/** The consolidation card; every path that shows it again (a refusal, a stale card) goes through the same gate. */
 export async function sendConsolidation(turn: Turn, scope: EvaluationScope, notice?: string): Promise<void> {
+  if (canReadConsolidation(scope.session, scope.evaluation, turn.userId).type === 'deny') {
+    await turn.say(turn.t('president.consolidation.notYet'));
+    return;
+  }
   const consolidation = await consolidationOf(turn.services, scope);
   const synthesis = await ensureSynthesis(turn.services, scope, consolidation);
   if (!synthesis) {
