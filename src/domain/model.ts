@@ -17,7 +17,14 @@ export const LIMITS = {
   company: 150,
 } as const;
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue AAAA-MM-JJ');
+/** A calendar day, AAAA-MM-JJ, that exists (30 February is refused, not rolled over to March). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue AAAA-MM-JJ')
+  .refine((day) => {
+    const parsed = new Date(`${day}T00:00:00Z`);
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day;
+  }, 'date inexistante');
 export const isoInstant = z.string().datetime({ offset: true });
 
 export const personSchema = z.object({

@@ -109,6 +109,22 @@ describe('grid refusals: nothing changes, the message is clear', () => {
     const grid = await jury.stored('marc');
     expect(grid.rev).toBe(0);
     expect(grid.rows['delais']?.notes).toBe('');
+    // What was typed with the refused value is still in the fresh card.
+    expect(inputsOf(cardWithVerb(replies, 'grid.save')).notes).toBe('Notes à garder');
+  });
+
+  it.each([
+    ['an unknown row', { rowId: 'nope' }],
+    ['a quick pick that is not a mark of the scale', { pick: 42 }],
+  ])('refuses a forged save on %s, once, and stores nothing', async (_name, forged) => {
+    const { jury, row } = await startedJury();
+    const payload = { ...clickPayload(cardWithVerb(row, 'grid.save'), (a) => a.data.then === 'stay', { notes: 'Forgé' }), ...forged };
+    const replies = await jury.chat('marc').submit(payload);
+    const shown = visibleText(replies);
+    expect(shown).toContain("Cette action n'est pas reconnue");
+    expect(shown.match(/Rien n'a été modifié/g)?.length).toBe(1);
+    expect(shown).not.toMatch(/erreur inattendue/);
+    expect((await jury.stored('marc')).rev).toBe(0);
   });
 
   it('refuses notes over 4,000 characters and gives back what was typed', async () => {

@@ -46,6 +46,8 @@ describe('createSession', () => {
 
   it.each([
     ['a bad date', { date: '28/11/2026' }, { reason: 'invalid_date', field: 'date' }],
+    ['a day that does not exist', { date: '2026-02-30' }, { reason: 'invalid_date', field: 'date' }],
+    ['a month that does not exist', { date: '2026-13-01' }, { reason: 'invalid_date', field: 'date' }],
     ['an empty name', { president: { ...claire, name: '  ' } }, { reason: 'invalid_person', field: 'name' }],
   ])('refuses %s', (_label, over, expected) => {
     const input = { id: 's', tenantId: 't', referentialId: 'cqp-agc', date: '2026-11-28', mode: 'jury' as const, president: claire, ...over };

@@ -26,10 +26,19 @@ export function defaultPhase(scope: EvaluationScope): Phase {
   return scope.evaluation.endedAt || scope.evaluation.state !== 'in_progress' && scope.evaluation.state !== 'draft' ? 'scoring' : 'notes';
 }
 
-export async function sendRow(turn: Turn, scope: EvaluationScope, grid: MemberGrid, rowId: string, phase: Phase, override?: { notice?: string }): Promise<void> {
+export async function sendRow(turn: Turn, scope: EvaluationScope, grid: MemberGrid, rowId: string, phase: Phase, override?: { notes?: string; notice?: string }): Promise<void> {
+  if (!isKnownRow(scope, rowId)) {
+    await turn.say(turn.t('error.badSubmission'));
+    return;
+  }
   const view = rowView(viewContext(turn), scope, grid, rowId, phase, override);
   await saveCursor(turn, { evaluationId: scope.evaluation.id, step: phase, rowId });
   await turn.sendCard(rowCard(view), `${view.position} — ${view.rowTitle}`);
+}
+
+/** A card's row id is only data from the client: a forged one is refused, never rendered. */
+function isKnownRow(scope: EvaluationScope, rowId: string): boolean {
+  return scope.referential.domains.some((domain) => domain.rows.some((row) => row.id === rowId));
 }
 
 /** `grid.open`: a row card (the first one to do, or the one asked), or the report once submitted. */
@@ -107,11 +116,19 @@ async function giveBack(turn: Turn, notes: string | undefined): Promise<void> {
 export async function saveFromCard(turn: Turn, submission: SaveSubmission): Promise<void> {
   const scope = await loadScope(turn, submission.evaluationId);
   if (!scope) return;
+  // Quick picks are the scale's marks; any other value on a pick button was not sent by our card.
+  const forgedPick = submission.pick !== undefined && !scope.referential.scales.marks.includes(submission.pick);
+  if (!isKnownRow(scope, submission.rowId) || forgedPick) {
+    await turn.say(turn.t('error.badSubmission'));
+    return;
+  }
   const current = await ownGrid(turn, scope);
+  // A refused save keeps what the juror typed in the fresh card (notes within the limit).
+  const typed = submission.notes !== undefined && submission.notes.length <= LIMITS.notes ? { notes: submission.notes } : {};
   const parsed = rowInput(turn, submission, current);
   if (parsed.type === 'invalid') {
     await turn.say(`${parsed.message} ${turn.t('evaluation.grid.nothingChanged')}`);
-    await sendRow(turn, scope, current, submission.rowId, submission.phase);
+    await sendRow(turn, scope, current, submission.rowId, submission.phase, typed);
     return;
   }
   const ctx = { ...operationContext(turn), referential: scope.referential, session: scope.session, evaluation: scope.evaluation, verb: 'grid.save' };
@@ -133,11 +150,15 @@ export async function saveFromCard(turn: Turn, submission: SaveSubmission): Prom
     case 'forbidden':
       await turn.say(turn.t(outcome.reason === 'grid_submitted' ? 'evaluation.grid.submittedReadOnly' : 'evaluation.grid.closed'));
       return;
-    case 'invalid':
-      await turn.say(`${turn.t(INVALID_MESSAGES[outcome.reason] ?? 'error.badSubmission', { max: LIMITS.notes })} ${turn.t('evaluation.grid.nothingChanged')}`);
+    case 'invalid': {
+      const key = INVALID_MESSAGES[outcome.reason] ?? 'error.badSubmission';
+      // error.badSubmission already says that nothing changed.
+      const message = turn.t(key, { max: LIMITS.notes });
+      await turn.say(key === 'error.badSubmission' ? message : `${message} ${turn.t('evaluation.grid.nothingChanged')}`);
       if (outcome.reason === 'notes_too_long') await giveBack(turn, submission.notes);
-      await sendRow(turn, scope, current, submission.rowId, submission.phase);
+      await sendRow(turn, scope, current, submission.rowId, submission.phase, typed);
       return;
+    }
     case 'saved':
       await appendAudit(turn, outcome.audit);
       await afterSave(turn, scope, outcome.grid, submission);
