@@ -34,6 +34,11 @@ export interface Feature<S extends { verb: string } = { verb: string }> {
   onText?: (turn: Turn, text: string) => Promise<boolean>;
   /** Offered first when the user writes after a restart of the bot; returns true when it resumed a flow. */
   onResume?: (turn: Turn) => Promise<boolean>;
+  /**
+   * Offered text nobody understood: returns true when it showed the user, with `notice`, the
+   * card of a flow still under way (a juror who comes back mid-interview and says hello).
+   */
+  onUnknownText?: (turn: Turn, notice: string) => Promise<boolean>;
   /** Handlers of the stored timers this feature schedules, by timer kind. */
   timerHandlers?: Record<string, TimerHandler>;
 }

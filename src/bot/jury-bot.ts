@@ -100,6 +100,10 @@ export class JuryBot extends TeamsActivityHandler {
     }
     if (resumed) return;
     const echo = text.length > ECHO_LIMIT ? `${text.slice(0, ECHO_LIMIT)}…` : text;
+    const notice = echo ? turn.t('help.unknownBack', { text: echo }) : turn.t('help.unknownEmptyBack');
+    for (const feature of this.features) {
+      if (feature.onUnknownText && (await feature.onUnknownText(turn, notice))) return;
+    }
     await sendHelp(turn, this.commands(), echo ? turn.t('help.unknown', { text: echo }) : turn.t('help.unknownEmpty'));
   }
 

@@ -247,3 +247,21 @@ describe('grid refusals: nothing changes, the message is clear', () => {
     expect(recorded).not.toContain('Input.');
   });
 });
+
+describe('a juror who comes back and writes anything', () => {
+  it('gets their card again, with what they had saved, instead of the command list', async () => {
+    const { jury, row } = await startedJury();
+    await jury.onRow('marc', row, 'stay', { notes: 'Reformule la demande du client' });
+    const replies = await jury.say('marc', 'Bonjour');
+    const shown = visibleText(replies);
+    expect(shown).toContain("Je n'ai pas compris « Bonjour ». Voici où vous en étiez");
+    expect(rowIdOf(replies)).toBe('delais');
+    expect(inputsOf(cardWithVerb(replies, 'grid.save')).notes).toBe('Reformule la demande du client');
+  });
+
+  it('gets the command list once their grid is submitted or when they have no evaluation', async () => {
+    const jury = new JuryHarness();
+    const replies = await jury.say('zoe', 'Bonjour');
+    expect(visibleText(replies)).toContain('Voici ce que je sais faire');
+  });
+});

@@ -11,6 +11,8 @@ export const coreEn: Record<keyof typeof coreFr, string> = {
   'help.intro': 'Type one of these commands (case and accents do not matter):',
   'help.unknown': 'I did not understand "{text}". Here is what I can do:',
   'help.unknownEmpty': 'I did not understand your message. Here is what I can do:',
+  'help.unknownBack': 'I did not understand "{text}". Here is where you were; "help" lists the commands.',
+  'help.unknownEmptyBack': 'I did not understand your message. Here is where you were; "help" lists the commands.',
   'help.group': 'In a group conversation I never show a grid or a percentage. Write to me in a personal chat to evaluate or to practise.',
   'command.help': 'help',
   'command.help.description': 'shows this help',

@@ -9,6 +9,8 @@ export const coreFr = {
   'help.intro': 'Écrivez une de ces commandes (majuscules et accents facultatifs) :',
   'help.unknown': "Je n'ai pas compris « {text} ». Voici ce que je sais faire :",
   'help.unknownEmpty': "Je n'ai pas compris votre message. Voici ce que je sais faire :",
+  'help.unknownBack': "Je n'ai pas compris « {text} ». Voici où vous en étiez ; « aide » donne la liste des commandes.",
+  'help.unknownEmptyBack': "Je n'ai pas compris votre message. Voici où vous en étiez ; « aide » donne la liste des commandes.",
   'help.group': 'Dans une conversation de groupe, je ne montre aucune grille ni aucun pourcentage. Écrivez-moi dans une conversation personnelle pour évaluer ou vous entraîner.',
   'command.help': 'aide',
   'command.help.description': 'affiche cette aide',

@@ -40,6 +40,22 @@ async function resume(turn: Turn, afterRestart: boolean): Promise<boolean> {
   }
 }
 
+/** States in which the juror still has something to do on their card. */
+const LIVE_STATES: ReadonlySet<string> = new Set(['draft', 'in_progress', 'interview_ended']);
+
+/** Unknown text mid-evaluation: the juror's card again rather than the command list. */
+async function backToCard(turn: Turn, notice: string): Promise<boolean> {
+  const state = await turn.services.repositories.userStates.get(turn.userId);
+  const cursor = state?.evaluationCursor;
+  if (!cursor) return false;
+  const evaluation = await turn.services.repositories.evaluations.get(cursor.evaluationId);
+  if (!evaluation || !LIVE_STATES.has(evaluation.state)) return false;
+  const grid = await turn.services.repositories.grids.get(evaluation.id, turn.userId);
+  if (grid?.state === 'submitted') return false;
+  await turn.say(notice);
+  return resume(turn, false);
+}
+
 /** `annuler`: leaves the current step (a join waiting for a name); never deletes anything saved. */
 async function cancelStep(turn: Turn): Promise<void> {
   const { userStates } = turn.services.repositories;
@@ -126,6 +142,7 @@ export function evaluationFeature(services: BotServices): Feature<EvaluationSubm
       }
     },
     onResume: (turn) => resume(turn, true),
+    onUnknownText: backToCard,
     timerHandlers: { [NOTICE_TIMER]: noticeHandler(services) },
   };
 }
