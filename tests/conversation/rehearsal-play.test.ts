@@ -324,11 +324,38 @@ describe('commands during the exercise', () => {
     expect(visibleText(await chat.say('mes répétitions'))).toContain('interrompue');
   });
 
-  it('anything else is an answer, even a command word ("aide")', async () => {
+  it.each(['annuler', 'Cancel', 'ANNULER !'])('%s stops the exercise as stop does', async (word) => {
+    const { app, chat } = setup();
+    await startSheet(chat, 1);
+    await chat.say('Bonjour Monsieur');
+    expect(visibleText(await chat.say(word))).toContain('Répétition arrêtée. Elle figure dans « mes répétitions » comme interrompue.');
+    const stored = await storedRehearsal(app, lea.id);
+    expect(stored.state).toBe('abandoned');
+    expect(stored.transcript.filter((e) => e.speaker === 'candidate').map((e) => e.text)).toEqual(['Bonjour Monsieur']);
+  });
+
+  it.each(['aide', 'Aide.', 'help'])('%s alone reminds how the exercise works; nothing recorded, nothing changes', async (word) => {
     const { app, chat } = setup();
     await startSheet(chat, 3);
-    const shown = visibleText(await chat.say('aide'));
-    expect(shown).toContain(clientSays(sheetOf(app, 3).lines[0]?.text ?? ''));
+    const before = await storedRehearsal(app, lea.id);
+    const shown = visibleText(await chat.say(word));
+    expect(shown).toContain('Une répétition est en cours');
+    expect(shown).toContain('« indice »');
+    expect(shown).toContain('« recommencer »');
+    expect(shown).toContain('« stop »');
+    expect(shown).not.toContain(clientSays(sheetOf(app, 3).lines[1]?.text ?? ''));
+    const after = await storedRehearsal(app, lea.id);
+    expect(after.transcript).toEqual(before.transcript);
+    expect(after.transcript.filter((e) => e.speaker === 'candidate')).toHaveLength(0);
+    expect([after.state, after.cursor]).toEqual([before.state, before.cursor]);
+  });
+
+  it('any other text is an answer, even one starting with a command word', async () => {
+    const { app, chat } = setup();
+    await startSheet(chat, 3);
+    await chat.say('aide-moi à comprendre votre besoin');
+    const candidate = (await storedRehearsal(app, lea.id)).transcript.filter((e) => e.speaker === 'candidate');
+    expect(candidate.map((e) => e.text)).toEqual(['aide-moi à comprendre votre besoin']);
   });
 
   it('an answer longer than 2,000 characters is refused, nothing recorded', async () => {
@@ -474,6 +501,19 @@ describe('the question drill', () => {
     const done = await storedRehearsal(app, lea.id);
     expect(done).toMatchObject({ state: 'done', mode: 'drill', sheet: 0 });
     expect(done.selfRating).toBe(54); // (50 + 60 + 52 + 53 + 54 + 55 + 56) / 7 = 54.29
+  });
+
+  it('stopped after two ratings, mes répétitions shows their half-up mean, not "sans auto-évaluation"', async () => {
+    const { chat } = setup();
+    await startSheet(chat, 0);
+    await chat.say('Ma première réponse.');
+    await chat.say('50');
+    await chat.say('Ma deuxième réponse.');
+    await chat.say('75');
+    expect(visibleText(await chat.say('stop'))).toContain('Répétition arrêtée');
+    const shown = visibleText(await chat.say('mes répétitions'));
+    expect(shown).toContain('auto-évaluation 63\u00a0%'); // (50 + 75) / 2 = 62.5
+    expect(shown).not.toContain('sans auto-évaluation');
   });
 });
 

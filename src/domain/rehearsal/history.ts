@@ -1,4 +1,5 @@
 import type { Rehearsal } from '../model.js';
+import { meanHalfUp } from '../round-half-up.js';
 
 /** One past attempt as `mes répétitions` lists it. */
 export interface AttemptSummary {
@@ -70,8 +71,17 @@ export function summarize(rehearsal: Rehearsal): AttemptSummary {
     durationMs: rehearsal.endedAt && isCompleted(rehearsal) ? Date.parse(rehearsal.endedAt) - Date.parse(rehearsal.startedAt) : null,
     acquis: values.filter((v) => v === 'acquis').length,
     aTravailler: values.filter((v) => v === 'a_travailler').length,
-    rating: rehearsal.selfRating,
+    rating: ratingOf(rehearsal),
   };
+}
+
+/**
+ * The self-rating; for a drill stopped before its end (no self-rating yet), the mean of the
+ * questions rated so far, rounded half up as the finished drill does; null when none was rated.
+ */
+function ratingOf(rehearsal: Rehearsal): number | null {
+  if (rehearsal.selfRating !== null || rehearsal.mode !== 'drill') return rehearsal.selfRating;
+  return meanHalfUp(Object.values(rehearsal.questionRatings ?? {}));
 }
 
 export function progressBetween(before: AttemptSummary, after: AttemptSummary): AttemptProgress {

@@ -71,6 +71,8 @@ export const rehearsalEn: Record<keyof typeof rehearsalFr, string> = {
   'rehearsal.hintDrill': "💡 Hint: what the jury's scale values in an answer: {text}",
   'rehearsal.restarted': 'Starting again from the beginning.',
   'rehearsal.stopped': 'Rehearsal stopped. It is listed in “my rehearsals” as interrupted.',
+  'rehearsal.playHelp':
+    'A rehearsal is running: anything else you write is your answer. Type “hint” for a pointer, “restart” to start again from the beginning, “stop” to end it.',
   'rehearsal.resumed': 'The bot restarted; your rehearsal goes on where it was.',
   'rehearsal.answer.empty': 'Write your answer as text: that is what the client hears.',
   'rehearsal.answer.tooLong': 'Your answer is longer than {max} characters: please shorten it. Nothing was saved.',

@@ -70,6 +70,8 @@ export const rehearsalFr = {
   'rehearsal.hintDrill': "💡 Indice : ce que l'échelle du jury valorise dans une réponse : {text}",
   'rehearsal.restarted': 'On recommence depuis le début.',
   'rehearsal.stopped': 'Répétition arrêtée. Elle figure dans « mes répétitions » comme interrompue.',
+  'rehearsal.playHelp':
+    "Une répétition est en cours : tout ce que vous écrivez d'autre est votre réponse. Tapez « indice » pour une piste, « recommencer » pour reprendre depuis le début, « stop » pour arrêter.",
   'rehearsal.resumed': 'Le bot a redémarré ; votre répétition reprend là où elle en était.',
   'rehearsal.answer.empty': "Écrivez votre réponse en texte : c'est elle que le client entend.",
   'rehearsal.answer.tooLong': "Votre réponse dépasse {max} caractères : raccourcissez-la. Rien n'a été enregistré.",

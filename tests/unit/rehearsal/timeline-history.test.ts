@@ -68,4 +68,20 @@ describe('rehearsalHistory: attempts per sheet and progress from one to the next
     const history = rehearsalHistory([attempt('a', 1, 0, 5, null), attempt('b', 1, 10, 6, 70)]);
     expect(history[0]?.attempts[1]?.progress).toEqual({ ratingDelta: null, durationDeltaMs: 60_000 });
   });
+
+  it.each([
+    ['half-up mean of the questions rated so far', { q1: 50, q2: 75 }, 63],
+    ['one question rated', { q1: 40 }, 40],
+    ['no question rated', {}, null],
+  ] as const)('a drill stopped before its end, without a self-rating: %s', (_, questionRatings, rating) => {
+    const drill = { ...attempt('d', 0, 0, 5, null, 'abandoned'), mode: 'drill' as const, questionRatings };
+    expect(rehearsalHistory([drill])[0]?.attempts[0]?.rating).toBe(rating);
+  });
+
+  it('a self-rating wins over the question ratings; a role play never averages them', () => {
+    const drill = { ...attempt('d', 0, 0, 5, 90), mode: 'drill' as const, questionRatings: { q1: 10 } };
+    const rolePlay = { ...attempt('r', 1, 10, 5, null, 'abandoned'), questionRatings: { q1: 10 } };
+    const history = rehearsalHistory([drill, rolePlay]);
+    expect(history.map((g) => g.attempts[0]?.rating)).toEqual([null, 90]);
+  });
 });

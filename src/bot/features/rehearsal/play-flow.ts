@@ -22,7 +22,10 @@ import { apply, current, save, setFlow } from './store.js';
 /** The words that drive the exercise while it runs (typed alone); anything else is an answer. */
 const HINT_WORDS = ['indice', 'hint'];
 const RESTART_WORDS = ['recommencer', 'restart'];
-const STOP_WORDS = ['stop'];
+/** The global `annuler` cancels the current step: here, the exercise, exactly as `stop` does. */
+const STOP_WORDS = ['stop', 'annuler', 'cancel'];
+/** The global `aide`: a reminder of how the exercise works, never an answer; the rehearsal does not change. */
+const HELP_WORDS = ['aide', 'help'];
 
 /** Handles the text if an exercise of the user's is running; false lets other features have it. */
 export async function playText(turn: Turn, text: string): Promise<boolean> {
@@ -34,6 +37,7 @@ export async function playText(turn: Turn, text: string): Promise<boolean> {
   if (HINT_WORDS.includes(word)) await hint(turn, referential, rehearsal);
   else if (RESTART_WORDS.includes(word)) await restart(turn, referential, rehearsal);
   else if (STOP_WORDS.includes(word)) await stop(turn, rehearsal);
+  else if (HELP_WORDS.includes(word)) await turn.say(turn.t('rehearsal.playHelp'));
   else if (rehearsal.state === 'awaiting_condition') {
     const yes = parseYesNo(text);
     if (yes === null) {
