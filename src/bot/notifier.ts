@@ -5,6 +5,8 @@ export interface Notice {
   key: string;
   userId: string;
   activity: Partial<Activity>;
+  /** When the message stops making sense (a time notice): not delivered after it. */
+  expiresAt?: Date;
 }
 
 /** Our own port for proactive messages: the SDK stays behind it (DESIGN.md "Timers and outbox"). */

@@ -48,6 +48,7 @@ export class OutboxNotifier implements Notifier {
       createdAt: now,
       attempts: 0,
       nextAttemptAt: now,
+      ...(notice.expiresAt ? { expiresAt: notice.expiresAt.toISOString() } : {}),
     });
     if (enqueued.type === 'exists') return;
     await this.attempt(enqueued.message);
@@ -56,6 +57,7 @@ export class OutboxNotifier implements Notifier {
   async deliverPending(userId: string, send: (activity: Partial<Activity>) => Promise<unknown>): Promise<void> {
     const { outbox } = this.deps.repositories;
     for (const message of await outbox.listPendingForUser(userId)) {
+      if (await this.droppedIfExpired(message)) continue;
       await send(message.activity as Partial<Activity>);
       await outbox.markDelivered(message.key, this.deps.clock.now().toISOString());
       this.log('info', 'outbox delivered on next message', message);
@@ -70,6 +72,7 @@ export class OutboxNotifier implements Notifier {
 
   private async attempt(message: OutboxMessage): Promise<void> {
     const { outbox, conversationReferences } = this.deps.repositories;
+    if (await this.droppedIfExpired(message)) return;
     const reference = await conversationReferences.get(message.userId);
     try {
       if (!reference) throw Object.assign(new Error('no conversation reference'), { name: 'NoConversationReference' });
@@ -82,6 +85,15 @@ export class OutboxNotifier implements Notifier {
       await outbox.recordFailure(message.key, { error: errorCode(error), nextAttemptAt });
       this.log('warn', 'outbox delivery failed', message, { error: errorCode(error), attempts });
     }
+  }
+
+  /** A message past its expiry is closed without being sent (a "35 minutes" notice read at 46 would mislead). */
+  private async droppedIfExpired(message: OutboxMessage): Promise<boolean> {
+    const now = this.deps.clock.now();
+    if (!message.expiresAt || Date.parse(message.expiresAt) > now.getTime()) return false;
+    await this.deps.repositories.outbox.markDelivered(message.key, now.toISOString());
+    this.log('info', 'outbox expired, dropped', message);
+    return true;
   }
 
   private log(level: 'info' | 'warn', msg: string, message: OutboxMessage, extra: Record<string, string | number> = {}): void {

@@ -212,6 +212,8 @@ export const outboxMessageSchema = z.object({
   nextAttemptAt: isoInstant,
   deliveredAt: isoInstant.optional(),
   lastError: z.string().optional(),
+  /** After this instant the message means nothing (a time notice): it is dropped, not delivered late. */
+  expiresAt: isoInstant.optional(),
 });
 export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
 

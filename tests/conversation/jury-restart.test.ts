@@ -83,4 +83,24 @@ describe('a restart of the bot in the middle of an evaluation', () => {
     await jury.app.scheduler.tick();
     expect(visibleText(jury.delivered('ines'))).toContain('est écoulé');
   });
+
+  it('never hands over, more than 5 minutes late, a notice that could not reach the juror in time', async () => {
+    const jury = await juryOnFiles();
+    jury.transport.failFor('ines');
+    jury.clock.advance(35);
+    await jury.app.scheduler.tick();
+    expect(visibleText(jury.delivered('ines'))).not.toContain('35 min écoulées');
+    jury.transport.recover('ines');
+    jury.clock.advance(3);
+    // Back within the 5 minutes: the notice still means something and is handed over.
+    expect(visibleText(await jury.say('ines', 'reprendre'))).toContain('35 min écoulées');
+
+    const late = await juryOnFiles();
+    late.transport.failFor('ines');
+    late.clock.advance(35);
+    await late.app.scheduler.tick();
+    late.transport.recover('ines');
+    late.clock.advance(8);
+    expect(visibleText(await late.say('ines', 'reprendre'))).not.toContain('35 min écoulées');
+  });
 });

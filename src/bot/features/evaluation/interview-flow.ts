@@ -12,6 +12,7 @@ import {
 import type { BotServices } from '../../services.js';
 import { formatTime } from '../../format.js';
 import { cardActivity, type Turn } from '../../turn.js';
+import { LATE_NOTICE_LIMIT_MS } from '../../scheduler.js';
 import { candidateName, frameView, viewContext, viewContextFor, type ViewContext } from './build-views.js';
 import { appendAudit, loadScope, operationContext, ownGrid, saveCursor, type EvaluationScope } from './scope.js';
 import { recipientLocale } from './recipients.js';
@@ -124,7 +125,9 @@ export function noticeHandler(services: BotServices) {
         atMinutes >= limit
           ? t('evaluation.notice.timeUp', { candidate, limit })
           : t('evaluation.notice.remaining', { candidate, spent: atMinutes, limit, left: limit - atMinutes });
-      await services.notifier.notify({ key: `${timer.id}/${person.id}`, userId: person.id, activity: { type: 'message', text } });
+      // Like a late timer, a notice that could not reach someone in time is dropped rather than delivered late.
+      const expiresAt = new Date(Date.parse(timer.dueAt) + LATE_NOTICE_LIMIT_MS);
+      await services.notifier.notify({ key: `${timer.id}/${person.id}`, userId: person.id, activity: { type: 'message', text }, expiresAt });
     }
   };
 }
