@@ -91,8 +91,41 @@ describe('the president: consolidation, signature, synthesis in every chat', () 
     const trail = await jury.app.repositories.audit.listTrail(jury.evaluationId);
     expect(trail.map((e) => e.action)).toEqual(expect.arrayContaining(['synthesis.sign', 'synthesis.reopen', 'evaluation.reopen_signed']));
     const auditCard = visibleText(await jury.chat('claire').submit({ verb: 'evaluation.audit', evaluationId: jury.evaluationId }));
-    expect(auditCard).toContain('synthesis.reopen');
+    expect(auditCard).toContain('Synthèse rouverte');
+    expect(auditCard).not.toContain('synthesis.reopen');
     expect(auditCard).toContain('Erreur de saisie sur le domaine 2');
+  });
+
+  it("keeps a juror's values out of the audit trail until the collection closes, then shows them", async () => {
+    const jury = new JuryHarness();
+    await jury.create('claire');
+    await jury.joinAccepted('marc');
+    await jury.joinAccepted('ines');
+    await jury.chat('claire').submit({ verb: 'evaluation.start', evaluationId: jury.evaluationId });
+    const row = await jury.openGrid('marc', 'notes');
+    await jury.onRow('marc', row, 'stay', { notes: 'NOTE-PRIVÉE' });
+    expect((await jury.stored('marc')).rows['delais']?.notes).toBe('NOTE-PRIVÉE');
+
+    const audit = { verb: 'evaluation.audit', evaluationId: jury.evaluationId };
+    const during = visibleText(await jury.chat('claire').submit(audit));
+    expect(during).not.toContain('NOTE-PRIVÉE');
+    expect(during).toContain('Marc Petit');
+    expect(during).toContain('Ligne de grille enregistrée');
+    expect(during).toContain('détails visibles à la clôture de la collecte');
+    expect(during).not.toContain('grid.row_save');
+
+    jury.clock.advance(43);
+    await jury.chat('claire').submit({ verb: 'evaluation.end', evaluationId: jury.evaluationId });
+    await scoreAndSubmit(jury, 'marc', MARC);
+    const stillOpen = visibleText(await jury.chat('claire').submit(audit));
+    expect(stillOpen).not.toContain('NOTE-PRIVÉE');
+    expect(stillOpen).toContain('Grille soumise');
+
+    await jury.chat('claire').submit({ verb: 'evaluation.close', evaluationId: jury.evaluationId, confirm: true });
+    expect((await jury.app.repositories.evaluations.get(jury.evaluationId))?.state).toBe('collection_closed');
+    const after = visibleText(await jury.chat('claire').submit(audit));
+    expect(after).toContain('NOTE-PRIVÉE');
+    expect(after).toContain('Collecte close');
   });
 
   it('a lone professional writes the comment, signs and receives the synthesis', async () => {
