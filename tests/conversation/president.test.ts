@@ -143,7 +143,9 @@ describe('the president: consolidation, signature, synthesis in every chat', () 
       ...actionsOf(consolidation).find((a) => a.data.verb === 'synthesis.preview')?.data,
     });
     expect(visibleText(preview)).toContain('Paul Girard (vous)');
-    await jury.click('paul', preview, 'synthesis.sign');
+    const signed = visibleText(await jury.click('paul', preview, 'synthesis.sign'));
+    expect(signed).toContain('Synthèse de Léa Dupont signée ; elle est dans cette conversation.');
+    expect(signed).not.toMatch(/aux 0 autre|membre\(s\) du jury/);
     const copy = visibleText(jury.delivered('paul'));
     for (const part of ['70\u00a0%', '50\u00a0%', '60\u00a0%', 'Bonne maîtrise du poste.', 'Signé par Paul Girard']) expect(copy).toContain(part);
     expect((await jury.app.repositories.evaluations.get(jury.evaluationId))?.state).toBe('signed');

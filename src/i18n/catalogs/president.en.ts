@@ -5,6 +5,7 @@ export const presidentEn: Record<keyof typeof presidentFr, string> = {
   'command.dashboard': 'dashboard',
   'command.dashboard.description': 'your evaluations, their progress and, for the president, the consolidation',
 
+  'president.point': '{value} point',
   'president.points': '{value} points',
   'president.rowDifference': '{row}: spread of {spread} points ({values})',
   'president.you': '{name} (you)',
@@ -26,6 +27,7 @@ export const presidentEn: Record<keyof typeof presidentFr, string> = {
   'president.saved': 'Consolidation saved.',
   'president.preview.summary': 'Check before signing',
   'president.undecided': 'Before signing, set a percentage (or "not evaluated" with a reason) for: {domains}.',
+  'president.signedAlone': 'Synthesis of {candidate} signed; it is in this chat.',
   'president.signed': "{candidate}'s synthesis is signed and sent to you and the {count} other jury member(s).",
   'president.synthesisFor': 'Signed synthesis grid for {candidate}.',
   'president.pdfUnavailable': 'The PDF is available only once the synthesis is signed, to the members of this jury.',

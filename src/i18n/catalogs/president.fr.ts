@@ -3,6 +3,7 @@ export const presidentFr = {
   'command.dashboard': 'tableau de bord',
   'command.dashboard.description': 'vos évaluations, leur avancement et, pour le président, la consolidation',
 
+  'president.point': '{value} point',
   'president.points': '{value} points',
   'president.rowDifference': '{row} : écart de {spread} points ({values})',
   'president.you': '{name} (vous)',
@@ -24,6 +25,7 @@ export const presidentFr = {
   'president.saved': 'Consolidation enregistrée.',
   'president.preview.summary': 'Vérification avant signature',
   'president.undecided': 'Avant de signer, retenez un pourcentage (ou « non évalué » avec un motif) pour : {domains}.',
+  'president.signedAlone': 'Synthèse de {candidate} signée ; elle est dans cette conversation.',
   'president.signed': 'Synthèse de {candidate} signée et envoyée à vous et aux {count} autre(s) membre(s) du jury.',
   'president.synthesisFor': 'Grille de synthèse signée pour {candidate}.',
   'president.pdfUnavailable': "Le PDF n'est disponible qu'une fois la synthèse signée, pour les membres de ce jury.",

@@ -21,6 +21,11 @@ function personName(people: readonly Person[], id: string): string {
   return people.find((p) => p.id === id)?.name ?? id;
 }
 
+/** French counts 0 and 1 in the singular ("0 point"), English only 1. */
+function singularPoints(view: ViewContext, value: number): boolean {
+  return value === 1 || (value === 0 && view.locale === 'fr');
+}
+
 export function agreementText(view: ViewContext, agreement: DomainAgreement | undefined): string {
   if (agreement?.percentage != null) return formatPercent(agreement.percentage);
   if (agreement?.notEvaluatedReason) return view.t('evaluation.report.notEvaluatedBecause', { reason: agreement.notEvaluatedReason });
@@ -70,7 +75,7 @@ export function consolidationView(
         mean: formatMean(domain.mean),
         min: domain.min === null ? '—' : formatPercent(domain.min),
         max: domain.max === null ? '—' : formatPercent(domain.max),
-        spread: domain.spread === null ? '—' : view.t('president.points', { value: domain.spread }),
+        spread: domain.spread === null ? '—' : view.t(singularPoints(view, domain.spread) ? 'president.point' : 'president.points', { value: domain.spread }),
         divergent: domain.divergent,
         rowDifferences: domain.rowDifferences.map((row) => {
           const title = places.find((p) => p.row.id === row.rowId)?.row.title ?? row.rowId;

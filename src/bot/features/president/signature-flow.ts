@@ -39,7 +39,8 @@ export async function signFromPreview(turn: Turn, submission: Extract<PresidentS
   if (!signed) return;
   const done = { ...scope, evaluation: outcome.evaluation };
   await turn.replaceActedCard(synthesisCard(synthesisView(viewContext(turn), done, signed)));
-  await turn.say(turn.t('president.signed', { candidate: candidateName(done), count: signed.members.length - 1 }));
+  const others = signed.members.length - 1;
+  await turn.say(others > 0 ? turn.t('president.signed', { candidate: candidateName(done), count: others }) : turn.t('president.signedAlone', { candidate: candidateName(done) }));
   // Every member receives the synthesis in their own chat; the president's copy too, as a lasting message.
   for (const person of signed.members) {
     const view = viewContextFor(await recipientLocale(turn.services, person.id), turn.now(), turn.services.timezone);
