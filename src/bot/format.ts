@@ -1,3 +1,5 @@
+import type { Translate } from '../i18n/translate.js';
+
 /**
  * French formats for what users read: 28/11/2026, 14 h 05, "57 %" (the
  * percentage followed by a no-break space). The time zone is the
@@ -46,4 +48,12 @@ export function today(at: Date, timeZone: string): string {
 /** 57 % */
 export function formatPercent(value: number): string {
   return `${value}${NBSP}%`;
+}
+
+/**
+ * A band of a scale as people read it: the referential's bands are half-open ([0, 30) …
+ * [70, 100]), so on integer percentages "0 à 29 %", the last one "70 à 100 %".
+ */
+export function bandLabel(t: Translate, band: { from: number; to: number }): string {
+  return band.to === 100 ? t('evaluation.band.last', { from: band.from }) : t('evaluation.band', { from: band.from, to: band.to - 1 });
 }

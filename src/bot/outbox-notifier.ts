@@ -97,8 +97,9 @@ export class OutboxNotifier implements Notifier {
   }
 
   private log(level: 'info' | 'warn', msg: string, message: OutboxMessage, extra: Record<string, string | number> = {}): void {
-    // The key names records (ids), never people; the user id is hashed.
-    this.deps.logger[level](msg, { user: hashId(message.userId, this.deps.logSalt), key: message.key, ...extra });
+    // Keys end with the recipient's id: only their kind is logged in clear, the rest hashed like user ids.
+    const kind = message.key.split('/')[0] ?? '';
+    this.deps.logger[level](msg, { user: hashId(message.userId, this.deps.logSalt), kind, key: hashId(message.key, this.deps.logSalt), ...extra });
   }
 }
 

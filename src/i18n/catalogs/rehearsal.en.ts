@@ -94,7 +94,6 @@ export const rehearsalEn: Record<keyof typeof rehearsalFr, string> = {
   'rehearsal.drill.noRating': 'not rated',
 
   'rehearsal.scale.bands': "The jury's scale, indicative marks",
-  'rehearsal.scale.band': '{from} to {to}\u00a0%',
 
   'rehearsal.debrief.title': 'Debrief — sheet {number}: {title}',
   'rehearsal.debrief.criteria': "The sheet's success criteria: where do you stand?",

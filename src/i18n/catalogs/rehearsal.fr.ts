@@ -94,7 +94,6 @@ export const rehearsalFr = {
   'rehearsal.drill.noRating': 'non noté',
 
   'rehearsal.scale.bands': "Repères indicatifs de l'échelle du jury",
-  'rehearsal.scale.band': '{from} à {to}\u00a0%',
 
   'rehearsal.debrief.title': 'Bilan — fiche n°{number} : {title}',
   'rehearsal.debrief.criteria': 'Critères de réussite de la fiche : où en êtes-vous ?',

@@ -81,6 +81,14 @@ for (const locale of ['fr', 'en'] as const) {
 describeCardContract(cases, { heading: 'Largest rehearsal card per type' });
 
 describe('rehearsal cards: what is cut to fit', () => {
+  it('reads the bands as the juror cards do: "0 à 29 %" … "70 à 100 %"', () => {
+    const question = drillQuestions(referential)[0];
+    if (!question) throw new Error('no drill question');
+    const json = JSON.stringify(rateCard(referential, briefing(DRILL_SHEET), question, 0, 7, translator('fr')));
+    for (const band of ['0 à 29 %', '30 à 49 %', '50 à 69 %', '70 à 100 %']) expect(json).toContain(band);
+    expect(json).not.toContain('0 à 30');
+  });
+
   it('the history lists the latest attempts per sheet and says how many earlier ones are left out', () => {
     const attempts = Array.from({ length: HISTORY_ATTEMPTS_SHOWN + 3 }, (_, i) => ({
       ...briefing(1),

@@ -1,7 +1,7 @@
 import type { PrompterView, RowView, ScaleView } from '../../../cards/evaluation/views.js';
 import { bandFor, indicativeBands, scalesForSource, type MemberGrid, type RowEntry } from '../../../domain/index.js';
 import type { Referential, Source } from '../../../referential/schema.js';
-import { formatDate, formatTime } from '../../format.js';
+import { bandLabel, formatDate, formatTime } from '../../format.js';
 import { clockLine, rowPlaces, type ViewContext } from './build-views.js';
 import type { EvaluationScope } from './scope.js';
 
@@ -14,7 +14,7 @@ function scaleViews(turn: ViewContext, referential: Referential, source: Source 
       descriptors: [...scale.descriptors]
         .sort((a, b) => a.band.from - b.band.from)
         .map((d) => ({
-          band: d.band.to === 100 ? turn.t('evaluation.band.last', { from: d.band.from }) : turn.t('evaluation.band', { from: d.band.from, to: d.band.to - 1 }),
+          band: bandLabel(turn.t, d.band),
           text: d.text,
           current: current.includes(d.id),
         })),

@@ -7,6 +7,7 @@ import type { Rehearsal } from '../../../domain/model.js';
 import { DRILL_SHEET, drillQuestions, questionsScale, sheetOf, type DrillQuestion } from '../../../domain/rehearsal/index.js';
 import type { Translate } from '../../../i18n/translate.js';
 import type { Condition, Line, Referential, RolePlay } from '../../../referential/schema.js';
+import { bandLabel } from '../../format.js';
 
 /**
  * What the candidate sees before and during an exercise: the menu, the briefing, the client's
@@ -131,7 +132,7 @@ export function scaleBands(referential: Referential, t: Translate): { scaleTitle
   const sorted = [...scale.descriptors].sort((a, b) => a.band.from - b.band.from);
   return {
     scaleTitle: `${t('rehearsal.scale.bands')} — ${scale.title}`,
-    bands: sorted.map((d) => ({ title: t('rehearsal.scale.band', { from: d.band.from, to: d.band.to }), value: d.text })),
+    bands: sorted.map((d) => ({ title: bandLabel(t, d.band), value: d.text })),
   };
 }
 
