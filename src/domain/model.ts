@@ -1,39 +1,18 @@
 import { z } from 'zod';
 import { sourceSchema } from '../referential/schema.js';
+import { isoDate, isoInstant, LIMITS, personSchema } from './record-primitives.js';
 
 /**
- * Stored records of the domain. Every record carries a schema version so that
- * a later change of shape can be migrated on read; every edge (storage, cards)
- * parses with these schemas.
+ * Stored records of the domain: the jury day, its evaluations, grids, syntheses and audit
+ * here; the rehearsal and the per-person records beside it. Every record carries a schema
+ * version so that a later change of shape can be migrated on read; every edge (storage,
+ * cards) parses with these schemas.
  */
 
-export const LIMITS = {
-  notes: 4000,
-  domainComment: 1000,
-  synthesisComment: 2000,
-  reason: 500,
-  name: 100,
-  personFunction: 100,
-  company: 150,
-} as const;
-
-/** A calendar day, AAAA-MM-JJ, that exists (30 February is refused, not rolled over to March). */
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue AAAA-MM-JJ')
-  .refine((day) => {
-    const parsed = new Date(`${day}T00:00:00Z`);
-    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day;
-  }, 'date inexistante');
-export const isoInstant = z.string().datetime({ offset: true });
-
-export const personSchema = z.object({
-  /** Teams aadObjectId, else the channel's from.id. */
-  id: z.string().min(1),
-  name: z.string().trim().min(1).max(LIMITS.name),
-  function: z.string().trim().min(1).max(LIMITS.personFunction),
-});
-export type Person = z.infer<typeof personSchema>;
+// One door for every record module, so that callers import records from one place.
+export * from './record-primitives.js';
+export * from './rehearsal-record.js';
+export * from './user-records.js';
 
 export const MODES = ['jury', 'professional'] as const;
 export const modeSchema = z.enum(MODES);
@@ -188,135 +167,3 @@ export const auditEntrySchema = z.object({
   reason: z.string().optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
-
-/** What a user told the bot about themselves once (name and function are asked once). */
-export const profileSchema = z.object({
-  schemaVersion: z.literal(1),
-  userId: z.string().min(1),
-  name: z.string().trim().min(1).max(LIMITS.name).optional(),
-  function: z.string().trim().min(1).max(LIMITS.personFunction).optional(),
-  locale: z.string().optional(),
-  updatedAt: isoInstant,
-});
-export type Profile = z.infer<typeof profileSchema>;
-
-/** A message waiting to be delivered proactively; `key` makes delivery idempotent. */
-export const outboxMessageSchema = z.object({
-  schemaVersion: z.literal(1),
-  key: z.string().min(1),
-  userId: z.string().min(1),
-  /** The activity to send, as channel-neutral JSON (text and/or card attachments). */
-  activity: z.record(z.string(), z.unknown()),
-  createdAt: isoInstant,
-  attempts: z.number().int().nonnegative(),
-  nextAttemptAt: isoInstant,
-  deliveredAt: isoInstant.optional(),
-  lastError: z.string().optional(),
-  /** After this instant the message means nothing (a time notice): it is dropped, not delivered late. */
-  expiresAt: isoInstant.optional(),
-});
-export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
-
-/** A notice due at a given time (35 and 45 minutes); stored so that a restart keeps it. */
-export const timerSchema = z.object({
-  schemaVersion: z.literal(1),
-  id: z.string().min(1),
-  kind: z.string().min(1),
-  evaluationId: z.string().min(1),
-  dueAt: isoInstant,
-  firedAt: isoInstant.optional(),
-  payload: z.record(z.string(), z.unknown()).default({}),
-});
-export type Timer = z.infer<typeof timerSchema>;
-
-/** Longest answer a candidate may type during a rehearsal (a longer one is refused, nothing changes). */
-export const REHEARSAL_ANSWER_MAX = 2000;
-
-/**
- * Where a rehearsal stands, owned by the engine (src/domain/rehearsal). Every field is
- * optional so that records stored with the earlier opaque `{}` still parse.
- */
-export const rehearsalCursorSchema = z.object({
-  /** Line ids in playing order: the sheet's, or shuffled with opening, conditional and closing lines in place. */
-  order: z.array(z.string()).optional(),
-  /** The seed the shuffle was drawn from; the stored `order` is what a resume replays. */
-  seed: z.number().int().nonnegative().optional(),
-  /** Index in `order` of the next line to play. */
-  next: z.number().int().nonnegative().optional(),
-  /** The condition whose question is waiting for the candidate's oui / non. */
-  pendingCondition: z.string().optional(),
-  /** The latest keyword evidence per condition, from the candidate's answers (latest decisive answer wins). */
-  evidence: z.record(z.string(), z.enum(['met', 'not_met'])).optional(),
-  /** Conditions decided when their line's turn came, and how. */
-  decided: z.record(z.string(), z.object({ met: z.boolean(), by: z.enum(['keywords', 'question']) })).optional(),
-  /** Question drill: the questions in order, the next one, and whether its answer or its rating is awaited. */
-  questions: z.array(z.string()).optional(),
-  awaiting: z.enum(['answer', 'rating']).optional(),
-});
-export type RehearsalCursor = z.infer<typeof rehearsalCursorSchema>;
-
-/** One candidate's rehearsal attempt; visible to that candidate alone. */
-export const rehearsalSchema = z.object({
-  schemaVersion: z.literal(1),
-  id: z.string().min(1),
-  userId: z.string().min(1),
-  referentialId: z.string().min(1),
-  /** A role-play sheet number, or 0 for the question drill. */
-  sheet: z.number().int().nonnegative(),
-  mode: z.enum(['ordered', 'shuffled', 'drill']),
-  rev: z.number().int().nonnegative(),
-  state: z.enum(['briefing', 'playing', 'awaiting_condition', 'debrief', 'done', 'abandoned']),
-  /** The engine's own cursor (line order, position, pending condition). */
-  cursor: rehearsalCursorSchema.default({}),
-  /**
-   * What was said, in order. `lineId` tells what a non-candidate entry is: a sheet line's id
-   * (client), `cue` (the candidate opens), `condition:<id>`, `question:<id>` (drill).
-   */
-  transcript: z.array(
-    z.object({ speaker: z.enum(['candidate', 'client', 'bot']), text: z.string(), at: isoInstant, lineId: z.string().optional() }),
-  ),
-  selfAssessment: z.record(z.string(), z.enum(['acquis', 'a_travailler'])).default({}),
-  selfRating: z.number().int().min(0).max(100).nullable().default(null),
-  /** Question drill: the candidate's self-rating per question id (optional: older records have none). */
-  questionRatings: z.record(z.string(), z.number().int().min(0).max(100)).optional(),
-  hintsUsed: z.number().int().nonnegative().default(0),
-  /** When the play began (briefing: when the sheet was chosen). */
-  startedAt: isoInstant,
-  /** When the play ended (the client's closing line, or the last drill question). */
-  endedAt: isoInstant.optional(),
-  /** When the debrief was submitted. */
-  debriefedAt: isoInstant.optional(),
-  /** Fingerprint of the last card submission applied (double clicks are acknowledged silently). */
-  lastSubmission: z.string().optional(),
-});
-export type Rehearsal = z.infer<typeof rehearsalSchema>;
-
-/** Where a user is in their current flow, so that any message after a restart resumes there. */
-export const userStateSchema = z.object({
-  schemaVersion: z.literal(1),
-  userId: z.string().min(1),
-  flow: z.enum(['idle', 'interview', 'scoring', 'report', 'consolidation', 'rehearsal', 'profile']),
-  evaluationId: z.string().optional(),
-  rowId: z.string().optional(),
-  rehearsalId: z.string().optional(),
-  /** Last applied card submission (verb, ids, rev, values), to ignore double clicks. */
-  lastSubmission: z.string().optional(),
-  /** Where the juror is in an evaluation (kept apart from `flow` so a rehearsal does not lose it). */
-  evaluationCursor: z
-    .object({
-      evaluationId: z.string().min(1),
-      step: z.enum(['frame', 'notes', 'scoring', 'report']),
-      rowId: z.string().optional(),
-    })
-    .optional(),
-  /** A join code waiting for the user's name and function. */
-  pendingJoinCode: z.string().optional(),
-  /** Wrong join codes, to slow down guessing. */
-  joinAttempts: z
-    .object({ failures: z.number().int().nonnegative(), since: isoInstant, blockedUntil: isoInstant.optional() })
-    .optional(),
-  /** The bot start during which this user last wrote; a different one means a restart happened since. */
-  bootId: z.string().optional(),
-  updatedAt: isoInstant,
-});
-export type UserState = z.infer<typeof userStateSchema>;
