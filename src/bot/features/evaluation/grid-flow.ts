@@ -1,5 +1,5 @@
 import { prompterCard, recordedCard, rowCard } from '../../../cards/evaluation/index.js';
-import { LIMITS, saveRow, type MemberGrid } from '../../../domain/index.js';
+import { findRow, LIMITS, saveRow, type MemberGrid } from '../../../domain/index.js';
 import { formatPercent } from '../../format.js';
 import type { Turn } from '../../turn.js';
 import { rowPlaces, viewContext } from './build-views.js';
@@ -18,18 +18,14 @@ export function defaultPhase(scope: EvaluationScope): Phase {
 }
 
 export async function sendRow(turn: Turn, scope: EvaluationScope, grid: MemberGrid, rowId: string, phase: Phase, override?: { notes?: string; notice?: string }): Promise<void> {
-  if (!isKnownRow(scope, rowId)) {
+  // A card's row id is only data from the client: a forged one is refused, never rendered.
+  if (!findRow(scope.referential, rowId)) {
     await turn.say(turn.t('error.badSubmission'));
     return;
   }
   const view = rowView(viewContext(turn), scope, grid, rowId, phase, override);
   await saveCursor(turn, { evaluationId: scope.evaluation.id, step: phase, rowId });
   await turn.sendCard(rowCard(view), `${view.position} — ${view.rowTitle}`);
-}
-
-/** A card's row id is only data from the client: a forged one is refused, never rendered. */
-function isKnownRow(scope: EvaluationScope, rowId: string): boolean {
-  return scope.referential.domains.some((domain) => domain.rows.some((row) => row.id === rowId));
 }
 
 /** `grid.open`: a row card (the first one to do, or the one asked), or the report once submitted. */
@@ -57,7 +53,7 @@ export async function saveFromCard(turn: Turn, submission: SaveSubmission): Prom
   if (!scope) return;
   // Quick picks are the scale's marks; any other value on a pick button was not sent by our card.
   const forgedPick = submission.pick !== undefined && !scope.referential.scales.marks.includes(submission.pick);
-  if (!isKnownRow(scope, submission.rowId) || forgedPick) {
+  if (!findRow(scope.referential, submission.rowId) || forgedPick) {
     await turn.say(turn.t('error.badSubmission'));
     return;
   }
