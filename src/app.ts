@@ -10,6 +10,7 @@ import {
 } from 'botbuilder';
 import { systemClock, type Clock } from './bot/clock.js';
 import { createFeatures } from './bot/features/index.js';
+import { prepareCardTemplates } from './cards/render-template.js';
 import { JuryBot } from './bot/jury-bot.js';
 import { adapterTransport, OutboxNotifier, type Transport } from './bot/outbox-notifier.js';
 import { Scheduler } from './bot/scheduler.js';
@@ -111,6 +112,8 @@ export function createApp(deps: AppDeps): App {
     bootId: randomUUID(),
     pdfLink: (input) => pdfUrl({ PUBLIC_BASE_URL: config.PUBLIC_BASE_URL, secret: linkSecret }, input),
   };
+  // Card templates are parsed here, once, so that a turn only binds data.
+  prepareCardTemplates();
   const features = createFeatures(services);
   const bot = new JuryBot(services, features);
   const scheduler = new Scheduler({

@@ -8,16 +8,23 @@ import type { Translate } from '../i18n/translate.js';
 
 const NBSP = '\u00a0';
 
+// Building an Intl.DateTimeFormat costs far more than using one: one per time zone, made once.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function parts(at: Date, timeZone: string): Record<string, string> {
-  const formatter = new Intl.DateTimeFormat('fr-FR', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('fr-FR', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, formatter);
+  }
   return Object.fromEntries(formatter.formatToParts(at).map((part) => [part.type, part.value]));
 }
 

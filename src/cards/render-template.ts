@@ -1,27 +1,39 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as ACData from 'adaptivecards-templating';
 import { fromRoot } from '../paths.js';
 
 /**
  * The only module that knows adaptivecards-templating: a template from cards/
- * plus a view model gives card JSON. Templates are read once and cached.
+ * plus a view model gives card JSON.
+ *
+ * A `Template` parses every `${…}` expression when it is constructed (the
+ * costly part: adaptive-expressions' ANTLR parser), and `expand` only
+ * evaluates the parsed expressions. So each template is prepared once — all of
+ * them by `prepareCardTemplates()` at start-up, or one on its first use — and a
+ * turn only binds data.
  */
 export type CardJson = Record<string, unknown>;
 
-const templates = new Map<string, unknown>();
+const prepared = new Map<string, ACData.Template>();
 
-function template(name: string): unknown {
-  let parsed = templates.get(name);
-  if (parsed === undefined) {
-    parsed = JSON.parse(readFileSync(fromRoot('cards', `${name}.json`), 'utf8')) as unknown;
-    templates.set(name, parsed);
+function prepare(name: string): ACData.Template {
+  const template = new ACData.Template(JSON.parse(readFileSync(fromRoot('cards', `${name}.json`), 'utf8')) as unknown);
+  prepared.set(name, template);
+  return template;
+}
+
+/** Prepares every template of cards/ (the composition root calls it, so no turn pays for it). */
+export function prepareCardTemplates(): number {
+  for (const file of readdirSync(fromRoot('cards'))) {
+    const name = file.endsWith('.json') ? file.slice(0, -'.json'.length) : undefined;
+    if (name !== undefined && !prepared.has(name)) prepare(name);
   }
-  return parsed;
+  return prepared.size;
 }
 
 export function renderTemplate(name: string, data: object): CardJson {
-  const expanded = new ACData.Template(template(name)).expand({ $root: data }) as CardJson;
-  return expanded;
+  // expand() is synchronous and resets its context on each call, so one prepared template serves every turn.
+  return (prepared.get(name) ?? prepare(name)).expand({ $root: data }) as CardJson;
 }
 
 /** Card size as Teams counts it: UTF-16 code units of the serialised JSON. */

@@ -6,6 +6,7 @@ import { storageKeys } from './storage-keys.js';
 /** Where to reach each user proactively (captured on install and on every message). */
 export interface ConversationReferenceRepository {
   get(userId: string): Promise<Partial<ConversationReference> | undefined>;
+  /** Writes only when the reference changed (the id of the last activity does not count). */
   save(userId: string, reference: Partial<ConversationReference>): Promise<void>;
 }
 
@@ -26,7 +27,17 @@ export function createConversationReferenceRepository(context: StorageContext): 
     async save(userId, reference) {
       // Through JSON: a reference may carry class instances or undefined fields.
       const plain = JSON.parse(JSON.stringify(reference)) as Record<string, unknown>;
-      await references.put(storageKeys.conversationReference(userId), { schemaVersion: 1, userId, reference: plain });
+      const key = storageKeys.conversationReference(userId);
+      // Captured on every personal message: only the activity id differs from one to the next, and proactive messages do not need it.
+      const stored = await references.get(key);
+      if (stored && sameReference(stored.reference, plain)) return;
+      await references.put(key, { schemaVersion: 1, userId, reference: plain });
     },
   };
+}
+
+function sameReference(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const { activityId: _a, ...left } = a;
+  const { activityId: _b, ...right } = b;
+  return JSON.stringify(left) === JSON.stringify(right);
 }

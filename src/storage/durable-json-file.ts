@@ -7,6 +7,13 @@ import type { Adapter } from 'lowdb';
 const TEMP_NAME = /^\.(.+)\.(\d+)\.([0-9a-f]+)\.tmp$/;
 
 /**
+ * Temp files live in this subfolder of the target's folder (same file system,
+ * so the rename stays atomic): the start-up clean-up lists only it, never the
+ * whole store.
+ */
+export const TEMP_DIR = '.tmp';
+
+/**
  * A lowdb adapter for one JSON file, replaced atomically: the new content goes
  * to a temp file of its own, is fsync'ed, then renamed over the target, so a
  * crash (even SIGKILL or power loss) leaves either the old or the new file,
@@ -33,7 +40,7 @@ export class DurableJsonFile implements Adapter<unknown> {
 
   async write(data: unknown): Promise<void> {
     const suffix = `${process.pid}.${randomBytes(6).toString('hex')}`;
-    const temp = join(dirname(this.path), `.${basename(this.path)}.${suffix}.tmp`);
+    const temp = join(dirname(this.path), TEMP_DIR, `.${basename(this.path)}.${suffix}.tmp`);
     const handle = await open(temp, 'w');
     try {
       await handle.writeFile(JSON.stringify(data), 'utf8');
@@ -56,17 +63,19 @@ export function isTempFileName(name: string): boolean {
 
 /**
  * Removes temp files left by writers that died mid-write (another pid, no
- * longer running). Our own pid's temp files may belong to a write in flight.
+ * longer running) from `dir`'s temp folder. Our own pid's temp files may
+ * belong to a write in flight.
  */
 export async function removeDeadWritersTempFiles(dir: string): Promise<number> {
   const alive = new Map<number, boolean>();
+  const tempDir = join(dir, TEMP_DIR);
   let removed = 0;
-  for (const name of await readdir(dir)) {
+  for (const name of await readdir(tempDir)) {
     const pid = Number(TEMP_NAME.exec(name)?.[2] ?? Number.NaN);
     if (!Number.isInteger(pid) || pid === process.pid) continue;
     if (!alive.has(pid)) alive.set(pid, isProcessAlive(pid));
     if (alive.get(pid)) continue;
-    await unlink(join(dir, name)).catch((error: unknown) => {
+    await unlink(join(tempDir, name)).catch((error: unknown) => {
       if (!isNotFound(error)) throw error;
     });
     removed += 1;

@@ -3,7 +3,7 @@ import { mkdir, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { Low } from 'lowdb';
-import { DurableJsonFile, isNotFound, removeDeadWritersTempFiles } from './durable-json-file.js';
+import { DurableJsonFile, isNotFound, removeDeadWritersTempFiles, TEMP_DIR } from './durable-json-file.js';
 import { KeyedMutex } from './keyed-mutex.js';
 
 export interface FileStorageOptions {
@@ -128,7 +128,7 @@ export class FileStorage implements Storage {
 
   #ensureReady(): Promise<void> {
     this.#ready ??= (async () => {
-      await mkdir(this.dir, { recursive: true });
+      await mkdir(join(this.dir, TEMP_DIR), { recursive: true });
       await removeDeadWritersTempFiles(this.dir);
     })().catch((error: unknown) => {
       this.#ready = undefined;

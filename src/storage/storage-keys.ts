@@ -15,7 +15,11 @@ export const storageKeys = {
   synthesis: (evaluationId: string) => `synthesis/${id(evaluationId)}`,
   profile: (userId: string) => `profile/${id(userId)}`,
   conversationReference: (userId: string) => `conversation-reference/${id(userId)}`,
+  /** Before audit chunks: one entry's partition. Still read. */
   auditEntry: (scopeId: string, entryId: string) => `audit/${id(scopeId)}/${id(entryId)}`,
+  auditChunk: (scopeId: string, chunk: number) => `audit-chunk/${id(scopeId)}/${chunk}`,
+  auditHead: (scopeId: string) => `audit-head/${id(scopeId)}`,
+  /** Before audit chunks: one partition per entry, listed by this index. Still read. */
   auditTrail: (scopeId: string) => `audit-trail/${id(scopeId)}`,
   outboxMessage: (messageKey: string) => `outbox/${id(messageKey)}`,
   outboxPending: () => 'outbox-pending',

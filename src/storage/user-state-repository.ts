@@ -5,6 +5,7 @@ import { storageKeys } from './storage-keys.js';
 /** Where each user is in their flow; saved once per turn, and a user's turns run one at a time. */
 export interface UserStateRepository {
   get(userId: string): Promise<UserState | undefined>;
+  /** Writes only when something other than `updatedAt` changed; returns what is stored. */
   save(state: UserState): Promise<UserState>;
 }
 
@@ -12,6 +13,18 @@ export function createUserStateRepository(context: StorageContext): UserStateRep
   const states = new RecordStore(context, userStateSchema);
   return {
     get: (userId) => states.get(storageKeys.userState(userId)),
-    save: (state) => states.put(storageKeys.userState(state.userId), state),
+    async save(state) {
+      const key = storageKeys.userState(state.userId);
+      // Many turns leave the state as it was (the same row card again): no fsync'ed rewrite for a new timestamp.
+      const stored = await states.get(key);
+      if (stored && sameState(stored, state)) return stored;
+      return states.put(key, state);
+    },
   };
+}
+
+function sameState(a: UserState, b: UserState): boolean {
+  const { updatedAt: _a, ...left } = a;
+  const { updatedAt: _b, ...right } = userStateSchema.parse(b);
+  return JSON.stringify(left) === JSON.stringify(right);
 }

@@ -238,6 +238,25 @@ describe.each(backends)('repositories over %s', (_name, makeBackend) => {
       expect((await repos.audit.listTrail('evaluation-2')).map((e) => e.id)).toEqual(['other']);
     });
 
+    it('writes entries in bounded chunks: an append never rewrites the whole trail', async () => {
+      const ids = Array.from({ length: 70 }, (_, i) => `entry-${String(i).padStart(2, '0')}`);
+      for (const [i, id] of ids.entries()) await repos.audit.append(sampleAuditEntry({ id, at: new Date(Date.UTC(2026, 10, 28, 9, 0, i)).toISOString() }));
+      expect((await repos.audit.listTrail('evaluation-1')).map((e) => e.id)).toEqual(ids);
+      const chunks = await backend.storage.read([0, 1, 2, 3].map((k) => storageKeys.auditChunk('evaluation-1', k)));
+      const sizes = [0, 1, 2, 3].map((k) => (chunks[storageKeys.auditChunk('evaluation-1', k)]?.entries as unknown[] | undefined)?.length ?? 0);
+      expect(sizes).toEqual([32, 32, 6, 0]);
+    });
+
+    it('still reads a trail stored before chunks (one partition per entry and an index)', async () => {
+      const old = sampleAuditEntry({ id: 'old', at: '2026-11-28T08:00:00.000Z' });
+      await backend.storage.write({
+        [storageKeys.auditEntry('evaluation-1', 'old')]: { ...old },
+        [storageKeys.auditTrail('evaluation-1')]: { schemaVersion: 1, entries: [{ id: 'old' }] },
+      });
+      await repos.audit.append(sampleAuditEntry({ id: 'new', at: '2026-11-28T09:00:00.000Z' }));
+      expect((await repos.audit.listTrail('evaluation-1')).map((e) => e.id)).toEqual(['old', 'new']);
+    });
+
     it('keeps every entry appended concurrently', async () => {
       const ids = Array.from({ length: 20 }, (_, i) => `entry-${String(i).padStart(2, '0')}`);
       await Promise.all(ids.map((id) => repos.audit.append(sampleAuditEntry({ id }))));

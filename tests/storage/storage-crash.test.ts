@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isTempFileName } from '../../src/storage/durable-json-file.js';
+import { isTempFileName, TEMP_DIR } from '../../src/storage/durable-json-file.js';
 import { FileStorage } from '../../src/storage/file-storage.js';
 
 // Node 20 cannot run .ts: the child is the compiled fixture (tests/global-setup.ts builds it).
@@ -75,7 +75,7 @@ describe('FileStorage killed mid-burst', () => {
       // Every partition file is whole JSON holding its key; temp files are the only other names.
       const names = await readdir(dir);
       for (const name of names) {
-        if (isTempFileName(name)) continue;
+        if (name === TEMP_DIR) continue;
         expect(name).toMatch(/^[0-9a-f]{64}\.json$/);
         const content = JSON.parse(await readFile(join(dir, name), 'utf8')) as { key?: unknown; item?: { n?: unknown } };
         expect(typeof content.key).toBe('string');
@@ -89,7 +89,8 @@ describe('FileStorage killed mid-burst', () => {
         expect(items[key]?.n as number, key).toBeGreaterThanOrEqual(n);
       }
       // The dead child's temp files are gone once a new instance has started.
-      expect((await readdir(dir)).filter(isTempFileName)).toEqual([]);
+      expect((await readdir(join(dir, TEMP_DIR))).filter(isTempFileName)).toEqual([]);
+      expect(names.filter(isTempFileName), 'temp files stay in their own folder').toEqual([]);
     }
   });
 });
