@@ -65,9 +65,12 @@ export function describeCardContract(cases: readonly CardCase[], options: Contra
     });
 
     it('acts only through submits the bot understands (show cards holding submits)', () => {
-      const allowed = options.openUrlTypes?.includes(type) ? ['Action.OpenUrl'] : ['Action.Submit', 'Action.ShowCard'];
+      const allowed = options.openUrlTypes?.includes(type) ? ['Action.OpenUrl'] : ['Action.Submit', 'Action.ShowCard', 'Action.ToggleVisibility'];
+      const ids = new Set(nodes(card).flatMap((n) => (typeof n.id === 'string' ? [n.id] : [])));
       for (const action of actions(card)) {
         expect(allowed).toContain(typeOf(action));
+        // A toggle shows or hides parts of this card: its targets must exist.
+        if (typeOf(action) === 'Action.ToggleVisibility') for (const target of action.targetElements as string[]) expect(ids).toContain(target);
         if (typeOf(action) === 'Action.ShowCard') {
           const inner = action.card as CardJson;
           expect(submits(inner).length).toBeGreaterThan(0);

@@ -55,9 +55,9 @@ function rowTexts(view: ReturnType<typeof rowView>): string[] {
     view.savedAt,
     view.notice ?? '',
     ...view.questions.map((q) => q.text),
-    ...view.rolePlays.map((s) => s.title),
     ...(scoring ? view.scales.flatMap((s) => [s.title, ...s.descriptors.flatMap((d) => [d.band, d.text])]) : []),
     ...(scoring ? view.indicative : []),
+    ...(scoring ? [] : view.rolePlays.map((s) => s.title)),
   ];
 }
 
@@ -145,6 +145,10 @@ describe('row card', () => {
     if (!found) throw new Error(`no input ${id}`);
     return found;
   };
+  const has = (card: CardJson, id: string): boolean => inputs(card).some((i) => i.id === id);
+  /** Card-level buttons shown as buttons; the others are in the card's overflow menu. */
+  const visibleButtons = (card: CardJson): string[] =>
+    ((card.actions as Node[] | undefined) ?? []).filter((a) => a.mode !== 'secondary').map((a) => String(a.title));
 
   it('lists the questions verbatim as a multi-select, ticked ones as the value', () => {
     const questions = byId(notes, 'questionsUsed');
@@ -159,55 +163,98 @@ describe('row card', () => {
       expect(byId(card, 'source')).toMatchObject({ type: 'Input.ChoiceSet', style: 'compact', value: 'both' });
       expect((byId(card, 'source').choices as Node[]).map((c) => c.value)).toEqual(['workstation', 'questions', 'both']);
       expect((byId(card, 'source').choices as Node[]).map((c) => c.title)).toEqual(['Observation au poste', 'Questions et jeux de rôles', 'Les deux']);
-      expect(byId(card, 'percentage')).toMatchObject({ type: 'Input.Number', min: 0, max: 100, value: 50, label: "Pourcentage d'atteinte de l'objectif (0 à 100)" });
-      expect(byId(card, 'notEvaluated')).toMatchObject({ type: 'Input.Toggle', valueOn: 'true', valueOff: 'false', value: 'false', label: 'Non évalué' });
-      expect(byId(card, 'notEvaluatedReason')).toMatchObject({ type: 'Input.Text', label: 'Motif' });
       const goto = byId(card, 'gotoRow');
       expect(goto).toMatchObject({ type: 'Input.ChoiceSet', style: 'compact' });
       expect((goto.choices as Node[]).map((c) => c.value)).toEqual(rowPlaces.map((p) => p.row.id));
     }
+    // No min/max: Web Chat reads an empty number field as NaN and would block every button of the card.
+    expect(byId(scoring, 'percentage')).toEqual({ type: 'Input.Number', id: 'percentage', value: 50, label: 'Ou une valeur précise (0 à 100)', placeholder: '0 à 100' });
+    expect(byId(scoring, 'notEvaluated')).toMatchObject({ type: 'Input.Toggle', valueOn: 'true', valueOff: 'false', value: 'false', label: 'Non évalué' });
+    expect(byId(scoring, 'notEvaluatedReason')).toMatchObject({ type: 'Input.Text', label: 'Motif' });
   });
 
   it('gives no value at all when nothing is saved', () => {
-    const view = { ...rowView(gpa, 'notes'), source: null, percentage: '', questions: gpa.row.questions.map((q) => ({ id: q.id, text: q.text, used: false })) };
-    const card = rowCard(view);
-    expect(byId(card, 'percentage')).not.toHaveProperty('value');
-    expect(byId(card, 'source')).not.toHaveProperty('value');
-    expect(byId(card, 'questionsUsed')).not.toHaveProperty('value');
-    expect(JSON.stringify(card)).not.toContain('null');
+    const empty = { source: null, percentage: null, questions: gpa.row.questions.map((q) => ({ id: q.id, text: q.text, used: false })) };
+    const notesCard = rowCard({ ...rowView(gpa, 'notes'), ...empty });
+    const scoringCard = rowCard({ ...rowView(gpa, 'scoring'), ...empty });
+    expect(byId(scoringCard, 'percentage')).not.toHaveProperty('value');
+    expect(byId(notesCard, 'source')).not.toHaveProperty('value');
+    expect(byId(notesCard, 'questionsUsed')).not.toHaveProperty('value');
+    expect(JSON.stringify(notesCard)).not.toContain('null');
+    expect(JSON.stringify(scoringCard)).not.toContain('null');
   });
 
-  it('places the percentage after the notes in the notes phase, with no quick pick and no scale', () => {
-    const order = inputs(notes).map((i) => i.id);
-    expect(order.indexOf('percentage')).toBeGreaterThan(order.indexOf('notes'));
+  it('asks for notes only during the interview: no percentage, no non évalué, no pick, no scale', () => {
+    expect(has(notes, 'percentage')).toBe(false);
+    expect(has(notes, 'notEvaluated')).toBe(false);
+    expect(has(notes, 'notEvaluatedReason')).toBe(false);
     expect(submits(notes).some((a) => 'pick' in dataOf(a))).toBe(false);
     const all = strings(notes);
-    for (const d of referential.scales.list[0]!.descriptors) expect(all).not.toContain(d.text);
-    expect(all).not.toContain('Repère indicatif — 50\u00a0%');
+    for (const scale of referential.scales.list) for (const d of scale.descriptors) expect(all).not.toContain(d.text);
+    expect(has(scoring, 'questionsUsed')).toBe(false);
   });
 
-  it('offers a quick pick for every mark in the scoring phase, each a grid.save that stays', () => {
+  it('offers one quick pick per mark, each saving the row and opening the next one, beside the band it opens', () => {
     const picks = submits(scoring).filter((a) => 'pick' in dataOf(a));
     expect(picks.map((a) => a.title)).toEqual(referential.scales.marks.map((m) => `${m}\u00a0%`));
     for (const pick of picks) {
-      expect(dataOf(pick)).toMatchObject({ verb: 'grid.save', evaluationId: 'ev-2026-11-28-lea-dupont', rowId: 'gpa', rev: 12, phase: 'scoring', then: 'stay' });
+      expect(dataOf(pick)).toMatchObject({ verb: 'grid.save', evaluationId: 'ev-2026-11-28-lea-dupont', rowId: 'gpa', rev: 12, phase: 'scoring', then: 'next' });
     }
+    // The saved value (50) is the highlighted pick.
+    expect(picks.filter((a) => a.style === 'positive').map((a) => dataOf(a).pick)).toEqual([50]);
+    // Each pick sits in a column set beside the descriptor(s) of its band, here on both scales (source "les deux").
+    const rowsOfPicks = nodes(scoring).filter((n) => typeOf(n) === 'ColumnSet' && JSON.stringify(n).includes('"pick"'));
+    expect(rowsOfPicks).toHaveLength(referential.scales.marks.length);
+    const [workstation, questions] = referential.scales.list;
+    // The beginning of each descriptor, cut at a word: the full text is one tap away.
+    const opening = (text: string): string => text.split(' ').slice(0, 4).join(' ');
+    const fifty = strings(rowsOfPicks[2]!);
+    expect(fifty.some((s) => s.startsWith(`Observation au poste : ${opening(workstation!.descriptors[2]!.text)}`))).toBe(true);
+    expect(fifty.some((s) => s.startsWith(`Questions et jeux de rôles : ${opening(questions!.descriptors[2]!.text)}`))).toBe(true);
+    expect(strings(rowsOfPicks[4]!).some((s) => s.startsWith(`Questions et jeux de rôles : ${opening(questions!.descriptors[3]!.text)}`))).toBe(true);
+    expect(fifty.every((s) => s.length <= 'Questions et jeux de rôles : '.length + 61)).toBe(true);
   });
 
-  it('shows the scales with the current bands emphasised and the repère indicatif', () => {
-    const emphasised = nodes(scoring).filter((n) => typeOf(n) === 'ColumnSet' && n.style === 'accent');
+  it('shows only the scale of the row\'s source beside the picks', () => {
+    const card = rowCard({ ...rowView(gpa, 'scoring'), source: 'questions', picks: rowView(gpa, 'scoring').picks.map((p) => ({ ...p, bands: p.bands.filter((b) => b.source === 'questions') })) });
+    const rowsOfPicks = nodes(card).filter((n) => typeOf(n) === 'ColumnSet' && JSON.stringify(n).includes('"pick"'));
+    const questions = referential.scales.list.find((s) => s.id === 'questions')!;
+    expect(strings(rowsOfPicks[1]!).some((s) => s.startsWith(questions.descriptors[1]!.text.slice(0, 60)))).toBe(true);
+    expect(strings(card)).toContain(questions.title);
+  });
+
+  it('keeps the full scales, the repère indicatif and the guide text one tap away', () => {
+    const guide = nodes(scoring).find((n) => n.id === 'row-guide')!;
+    expect(guide.isVisible).toBe(false);
+    const emphasised = nodes(guide).filter((n) => typeOf(n) === 'TextBlock' && n.color === 'Accent' && n.weight === 'Bolder');
     expect(emphasised).toHaveLength(4); // 50 %: both sides of the mark, on both scales
-    expect(strings(scoring)).toContain('Repère indicatif — 50\u00a0%');
+    for (const scale of referential.scales.list) for (const d of scale.descriptors) expect(strings(guide).some((s) => s.endsWith(d.text))).toBe(true);
+    expect(strings(guide)).toContain('Repère indicatif — 50\u00a0%');
+    for (const question of gpa.row.questions) expect(strings(guide)).toContain(question.text);
+    const toggles = actions(scoring).filter((a) => typeOf(a) === 'Action.ToggleVisibility');
+    expect(toggles.map((a) => a.targetElements)).toEqual([['row-more'], ['row-guide']]);
+  });
+
+  it('ends with at most two visible buttons, the others in the overflow', () => {
+    expect(visibleButtons(scoring)).toEqual(['Enregistrer et suivant', '◀ Ligne précédente']);
+    expect(visibleButtons(notes)).toEqual(['Enregistrer et suivant', 'Enregistrer']);
+    for (const card of [notes, scoring]) {
+      const overflow = ((card.actions as Node[]) ?? []).filter((a) => a.mode === 'secondary').map((a) => a.title);
+      expect(overflow).toEqual(expect.arrayContaining(['Aller à la ligne', 'Pause', 'Grille de report']));
+    }
+    const last = rowCard(rowView(rowPlaces[rowPlaces.length - 1]!, 'scoring'));
+    expect(visibleButtons(last)).toEqual(['Enregistrer et ouvrir la grille de report', '◀ Ligne précédente']);
+    expect(submits(last).find((a) => a.title === 'Enregistrer et ouvrir la grille de report')).toMatchObject({ data: { then: 'next' } });
   });
 
   it('carries the row, rev, phase and next step on every button; one prompter button per sheet', () => {
-    const all = submits(scoring).map(dataOf);
-    expect(all.every((d) => d.verb === 'grid.save' && d.rowId === 'gpa' && d.rev === 12 && d.phase === 'scoring')).toBe(true);
+    const all = [...submits(notes), ...submits(scoring)].map(dataOf);
+    expect(all.every((d) => d.verb === 'grid.save' && d.rowId === 'gpa' && d.rev === 12)).toBe(true);
     const steps = new Set(all.map((d) => d.then));
     expect([...steps].sort()).toEqual([...ROW_NEXT_STEPS].sort());
-    const prompters = submits(scoring).filter((a) => dataOf(a).then === 'prompter');
+    const prompters = submits(notes).filter((a) => dataOf(a).then === 'prompter');
     expect(prompters.map((a) => [a.title, dataOf(a).sheet])).toEqual([['Souffleur : fiche n°3 — GPA', 3]]);
-    expect(strings(scoring)).toContain('Relances cochées dans le souffleur : 2');
+    expect(strings(notes)).toContain('Relances cochées dans le souffleur : 2');
     const titles = actions(scoring).map((a) => a.title);
     expect(titles).toEqual(expect.arrayContaining(['Enregistrer', 'Enregistrer et suivant', '◀ Ligne précédente', 'Aller à la ligne', 'Pause', 'Grille de report']));
   });
@@ -226,7 +273,7 @@ describe('row card', () => {
   it('parses a quick pick and a go-to as the bot will receive them', () => {
     const pick = submits(scoring).find((a) => dataOf(a).pick === 70)!;
     const parsed = submissionSchema.parse(payload(scoring, pick));
-    expect(parsed).toMatchObject({ verb: 'grid.save', then: 'stay', pick: 70, rev: 12, questionsUsed: ['gpa-taux-de-service', 'gpa-sources-ruptures'] });
+    expect(parsed).toMatchObject({ verb: 'grid.save', then: 'next', pick: 70, rev: 12, notes: NOTES_MAX });
     const goto = submits(scoring).find((a) => dataOf(a).then === 'goto')!;
     expect(submissionSchema.parse(payload(scoring, goto))).toMatchObject({ then: 'goto', gotoRow: rowPlaces[0]!.row.id, notes: NOTES_MAX });
   });

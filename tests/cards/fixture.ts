@@ -107,7 +107,7 @@ export function rowView(place: RowPlace, phase: 'notes' | 'scoring', options: { 
     linesUsedCount: row.rolePlays.length > 0 ? 2 : 0,
     notes: NOTES_MAX,
     source: 'both',
-    percentage: percentage === null ? '' : String(percentage),
+    percentage,
     notEvaluated: Boolean(options.notEvaluated),
     notEvaluatedReason: options.notEvaluated ? REASON_MAX : '',
     savedAt: 'Enregistré à 14\u00a0h\u00a005',
@@ -117,7 +117,14 @@ export function rowView(place: RowPlace, phase: 'notes' | 'scoring', options: { 
     hasPrevious: place.rowIndex > 0,
     hasNext: place.rowIndex < rowCount - 1,
     notice: 'Vos notes vous sont rendues telles que vous les aviez saisies : le pourcentage « 55,5 » a été refusé (nombre entier de 0 à 100).',
-    marks: referential.scales.marks,
+    picks: referential.scales.marks.map((mark) => ({
+      mark,
+      bands: referential.scales.list.map((scale) => ({
+        source: scale.id,
+        text: [...scale.descriptors].reverse().find((d) => d.band.from <= mark)?.text ?? '',
+      })),
+      current: mark === percentage,
+    })),
   };
 }
 

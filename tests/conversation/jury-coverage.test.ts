@@ -17,7 +17,8 @@ describe('everything the guide gives the juror is on a card they can reach', () 
         for (const phase of ['notes', 'scoring'] as const) {
           const card = await jury.chat('claire').submit({ verb: 'grid.open', evaluationId: jury.evaluationId, phase, rowId: row.id });
           seen.push(visibleText(card));
-          for (const sheet of row.rolePlays) {
+          // The prompter is the interview's tool: the notes card has it.
+          for (const sheet of phase === 'notes' ? row.rolePlays : []) {
             const prompter = await jury.onRow('claire', card, 'prompter', {}, (a) => Number(a.data.sheet) === sheet);
             seen.push(visibleText(prompter));
           }

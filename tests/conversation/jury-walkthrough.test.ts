@@ -126,4 +126,41 @@ describe('a jury day: president and two jurors through one candidate', () => {
     expect(evaluation?.state).toBe('collection_closed');
     expect(evaluation?.endedAt).toBe('2026-11-28T08:46:00.000Z');
   });
+
+  it('scores each row in one click: a quick pick saves the row and opens the next one, the last one opens the report', async () => {
+    const jury = new JuryHarness();
+    await jury.create('claire', 'professional');
+    await jury.chat('claire').submit({ verb: 'evaluation.start', evaluationId: jury.evaluationId });
+    await jury.chat('claire').submit({ verb: 'evaluation.end', evaluationId: jury.evaluationId });
+    let replies = await jury.openGrid('claire', 'scoring');
+    const picks = [70, 50, 30, 100, 0, 70, 50];
+    for (const [index, rowId] of ROWS.entries()) {
+      expect(rowIdOf(replies)).toBe(rowId);
+      expect(visibleText(replies)).toContain(`Ligne ${index + 1}/7`);
+      const pick = picks[index]!;
+      const clicked = await jury.onRow('claire', replies, 'next', {}, (a) => a.data.pick === pick);
+      // The pick is saved, and the next row (or the report after the last one) comes in the same turn.
+      expect((await jury.stored('claire')).rows[rowId]?.percentage).toBe(pick);
+      replies = clicked;
+    }
+    expect(visibleText(replies)).toContain('Grille de report');
+    // Per domain: (70+50+30)/3 = 50; 100; (0+70+50)/3 = 40.
+    for (const value of [50, 100, 40]) expect(visibleText(replies)).toContain(`${value}\u00a0%`);
+    const grid = await jury.stored('claire');
+    expect(ROWS.map((rowId) => grid.rows[rowId]?.percentage)).toEqual(picks);
+  });
+
+  it('saves a double-clicked pick once and answers the second click with nothing', async () => {
+    const jury = new JuryHarness();
+    await jury.create('claire', 'professional');
+    await jury.chat('claire').submit({ verb: 'evaluation.start', evaluationId: jury.evaluationId });
+    await jury.chat('claire').submit({ verb: 'evaluation.end', evaluationId: jury.evaluationId });
+    const row = await jury.openGrid('claire', 'scoring');
+    const first = await jury.onRow('claire', row, 'next', {}, (a) => a.data.pick === 30);
+    expect(rowIdOf(first)).toBe(ROWS[1]);
+    const revAfterFirst = (await jury.stored('claire')).rev;
+    const second = await jury.onRow('claire', row, 'next', {}, (a) => a.data.pick === 30);
+    expect(second).toEqual([]);
+    expect((await jury.stored('claire')).rev).toBe(revAfterFirst);
+  });
 });

@@ -3,16 +3,41 @@ import type { CardJson } from '../render-template.js';
 import { renderCard } from './render-card.js';
 import type { RowView } from './views.js';
 
+/** Notes shown above the picks while scoring: enough to recall the row, the rest one tap away. */
+const NOTES_EXCERPT_CHARS = 120;
+/** A pick's descriptor: two lines on a phone with one scale, one line per scale with two. */
+const PICK_BAND_CHARS = 120;
+const PICK_BAND_CHARS_BOTH = 60;
+const REASON_EXCERPT_CHARS = 80;
+
+/** The text's beginning, cut after a whole word, with "…" when cut. */
+function excerpt(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}
+
 /**
  * A row of the grid, in the notes phase (during the interview: questions,
- * prompter, notes, an optional percentage after them) or the scoring phase
- * (after it: the scales, the quick picks, the percentage or *non évalué*).
+ * prompter, notes, source — the guide scores after the interview) or the
+ * scoring phase, made to fit one phone screen: position, title, the saved
+ * value, the quick picks each beside the descriptor of its band, a precise
+ * value; notes, *non évalué*, full scales and the guide's text one tap away.
+ * At most two buttons end the card; the others are in its overflow menu.
  * Every button is a `grid.save` that also saves what is on the card.
  */
 export function rowCard(view: RowView): CardJson {
   const t = translator(view.locale);
   const scoring = view.phase === 'scoring';
-  const percentageValue = savedPercentage(view.percentage);
+  const percentageValue = view.percentage;
+  const savedValue =
+    percentageValue !== null
+      ? t('card.percent', { value: percentageValue })
+      : view.notEvaluated
+        ? t('card.row.notEvaluatedBecause', { reason: excerpt(view.notEvaluatedReason, REASON_EXCERPT_CHARS) })
+        : t('card.row.notScored');
+  const bandCount = Math.max(1, ...view.picks.map((pick) => pick.bands.length));
   return renderCard('row', {
     evaluationId: view.evaluationId,
     rowId: view.rowId,
@@ -42,17 +67,37 @@ export function rowCard(view: RowView): CardJson {
     scales: view.scales.map((scale) => ({
       title: scale.title,
       descriptors: scale.descriptors.map((d) => ({
-        band: d.band,
-        text: d.text,
-        // null leaves the property out: only the current band is styled.
-        style: d.current ? 'accent' : null,
+        line: t('card.row.bandLine', { band: d.band, text: d.text }),
+        // null leaves the property out: only the current band is emphasised.
         weight: d.current ? 'Bolder' : null,
+        color: d.current ? 'Accent' : null,
       })),
     })),
     indicativeTitle:
       percentageValue === null ? t('card.row.indicative') : `${t('card.row.indicative')} — ${t('card.percent', { value: percentageValue })}`,
     indicative: view.indicative,
-    marks: view.marks.map((mark) => ({ pick: mark, title: t('card.percent', { value: mark }) })),
+    scoreLine: `${savedValue} · ${view.savedAt}`,
+    notesExcerpt: t('card.row.notesExcerpt', { notes: excerpt(view.notes, NOTES_EXCERPT_CHARS) }),
+    pickHeading: t(view.hasNext ? 'card.row.pickHeading' : 'card.row.pickHeadingLast'),
+    pickScale: view.scales.length === 1 ? (view.scales[0]?.title ?? '') : t('card.row.bothScales'),
+    picks: view.picks.map((pick) => ({
+      mark: pick.mark,
+      title: t('card.percent', { value: pick.mark }),
+      // With both scales, each line says which one it reads.
+      // The descriptor's beginning, cut at a word (the full scales are one tap away); with both scales, each line says which one it reads.
+      bands: pick.bands.map((band) =>
+        pick.bands.length > 1 ? `${t(`card.row.source.${band.source}`)} : ${excerpt(band.text, PICK_BAND_CHARS_BOTH)}` : excerpt(band.text, PICK_BAND_CHARS),
+      ),
+      // null leaves the property out: only the saved mark is styled.
+      style: pick.current ? 'positive' : null,
+    })),
+    // Two lines of descriptor beside a pick; one per scale when two scales are shown.
+    bandLines: bandCount > 1 ? 1 : 2,
+    modes: {
+      // While scoring, "save and next" is always there (on the last row it opens the report).
+      save: scoring ? 'secondary' : 'primary',
+      previous: scoring ? 'primary' : 'secondary',
+    },
     savedAt: view.savedAt,
     rows: view.rows,
     hasNext: view.hasNext,
@@ -62,11 +107,11 @@ export function rowCard(view: RowView): CardJson {
       questions: view.questions.length > 0,
       prompter: view.rolePlays.length > 0,
       questionsSection: view.questions.length > 0 || view.rolePlays.length > 0,
+      saveNext: view.hasNext || scoring,
       notesPhase: !scoring,
       scoringPhase: scoring,
-      scales: scoring && view.scales.length > 0,
-      indicative: scoring && view.indicative.length > 0,
-      marks: scoring && view.marks.length > 0,
+      notesExcerpt: view.notes.trim() !== '',
+      indicative: view.indicative.length > 0,
     },
     l: {
       workstation: t('card.row.workstation'),
@@ -80,18 +125,17 @@ export function rowCard(view: RowView): CardJson {
       sourceWorkstation: t('card.row.source.workstation'),
       sourceQuestions: t('card.row.source.questions'),
       sourceBoth: t('card.row.source.both'),
-      percentage: t('card.row.percentage'),
+      precise: t('card.row.precise'),
       percentagePlaceholder: t('card.row.percentagePlaceholder'),
-      percentageError: t('card.row.percentageError'),
-      percentageLater: t('card.row.percentageLater'),
       scales: t('card.row.scales'),
-      quickPicks: t('card.row.quickPicks'),
+      more: t('card.row.more'),
+      guide: t('card.row.guide'),
       notEvaluated: t('card.row.notEvaluated'),
       notEvaluatedTitle: t('card.row.notEvaluatedTitle'),
       notEvaluatedReason: t('card.row.notEvaluatedReason'),
       notEvaluatedReasonPlaceholder: t('card.row.notEvaluatedReasonPlaceholder'),
       save: t('card.row.save'),
-      saveNext: t('card.row.saveNext'),
+      saveNext: t(view.hasNext ? 'card.row.saveNext' : 'card.row.saveReport'),
       previous: t('card.row.previous'),
       goto: t('card.row.goto'),
       gotoRow: t('card.row.gotoRow'),
@@ -101,12 +145,6 @@ export function rowCard(view: RowView): CardJson {
       report: t('card.row.report'),
     },
   });
-}
-
-/** Input.Number wants a number: "70" (or "70 %") gives 70; nothing saved gives null (no `value`). */
-function savedPercentage(text: string): number | null {
-  const match = /^\s*(\d{1,3})(?!\d)/.exec(text);
-  return match?.[1] === undefined ? null : Number(match[1]);
 }
 
 /** A multi-select ChoiceSet's value: the chosen ids joined by commas, or no value at all. */

@@ -132,8 +132,8 @@ export interface RowView extends LocalizedView {
   linesUsedCount: number;
   notes: string;
   source: 'workstation' | 'questions' | 'both' | null;
-  /** Saved percentage as text ("" when none). */
-  percentage: string;
+  /** Saved percentage, null when none. */
+  percentage: number | null;
   notEvaluated: boolean;
   notEvaluatedReason: string;
   /** "Enregistré à 14 h 05" / "Pas encore enregistré". */
@@ -148,14 +148,26 @@ export interface RowView extends LocalizedView {
   hasNext: boolean;
   /** A message shown at the top (e.g. notes given back after a refusal). */
   notice?: string;
-  /** Quick picks in the scoring phase (the scale's marks). */
-  marks: number[];
+  /**
+   * Quick picks in the scoring phase, one per mark of the scale: each saves the row and opens
+   * the next one. `bands`: the descriptor of the band the mark opens, on each scale shown.
+   */
+  picks: PickView[];
+}
+
+export interface PickView {
+  mark: number;
+  bands: { source: 'workstation' | 'questions'; text: string }[];
+  /** The saved percentage is this mark. */
+  current: boolean;
 }
 // Every action is { verb: 'grid.save', evaluationId, rowId, rev, phase, then } with then in
 // 'stay' | 'next' | 'previous' | 'goto' | 'pause' | 'prompter' | 'report', plus `pick` (a
-// mark) on quick-pick buttons and `sheet` on prompter buttons. Inputs: notes (multi-line,
-// maxLength 4000), source, questionsUsed (multi-select, comma-separated ids), percentage
-// (Input.Number 0–100), notEvaluated (toggle "true"/"false"), notEvaluatedReason, gotoRow.
+// mark; then 'next') on quick-pick buttons and `sheet` on prompter buttons. Inputs: notes
+// (multi-line, maxLength 4000), source, questionsUsed (notes phase; multi-select,
+// comma-separated ids), percentage (scoring; Input.Number without min/max, so that an empty
+// field never blocks a quick pick in Web Chat: the bot checks 0–100), notEvaluated (toggle
+// "true"/"false"), notEvaluatedReason, gotoRow.
 
 /** The prompter for the juror who plays the client. */
 export interface PrompterView extends LocalizedView {

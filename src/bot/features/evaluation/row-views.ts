@@ -1,13 +1,17 @@
-import type { PrompterView, RowView, ScaleView } from '../../../cards/evaluation/views.js';
+import type { PickView, PrompterView, RowView, ScaleView } from '../../../cards/evaluation/views.js';
 import { bandFor, indicativeBands, scalesForSource, type MemberGrid, type RowEntry } from '../../../domain/index.js';
-import type { Referential, Source } from '../../../referential/schema.js';
+import type { Referential, Scale, Source } from '../../../referential/schema.js';
 import { bandLabel, formatDate, formatTime } from '../../format.js';
 import { clockLine, rowPlaces, type ViewContext } from './build-views.js';
 import type { EvaluationScope } from './scope.js';
 
+/** The scales a row is scored on: its source's, or both while no source is chosen. */
+function shownScales(referential: Referential, source: Source | null): Scale[] {
+  return source ? scalesForSource(referential, source) : referential.scales.list;
+}
+
 function scaleViews(turn: ViewContext, referential: Referential, source: Source | null, percentage: number | null): ScaleView[] {
-  const scales = source ? scalesForSource(referential, source) : referential.scales.list;
-  return scales.map((scale) => {
+  return shownScales(referential, source).map((scale) => {
     const current = percentage === null ? [] : bandFor(scale, percentage).map((d) => d.id);
     return {
       title: scale.title,
@@ -20,6 +24,16 @@ function scaleViews(turn: ViewContext, referential: Referential, source: Source 
         })),
     };
   });
+}
+
+/** One quick pick per mark, beside the descriptor of the band the mark opens (the last band for the top mark). */
+function pickViews(referential: Referential, source: Source | null, percentage: number | null): PickView[] {
+  const scales = shownScales(referential, source);
+  return referential.scales.marks.map((mark) => ({
+    mark,
+    bands: scales.map((scale) => ({ source: scale.id, text: bandFor(scale, mark).at(-1)?.text ?? '' })),
+    current: percentage === mark,
+  }));
 }
 
 export function savedLine(turn: ViewContext, entry: RowEntry | undefined): string {
@@ -67,7 +81,7 @@ export function rowView(
     linesUsedCount: (entry?.linesUsed ?? []).filter((id) => sheetLineIds.has(id)).length,
     notes: override?.notes ?? entry?.notes ?? '',
     source,
-    percentage: percentage === null ? '' : String(percentage),
+    percentage,
     notEvaluated: Boolean(entry?.notEvaluatedReason),
     notEvaluatedReason: entry?.notEvaluatedReason ?? '',
     savedAt: savedLine(turn, entry),
@@ -80,7 +94,7 @@ export function rowView(
     hasPrevious: place.rowIndex > 0,
     hasNext: place.rowIndex < place.rowCount - 1,
     ...(override?.notice ? { notice: override.notice } : {}),
-    marks: referential.scales.marks,
+    picks: pickViews(referential, source, percentage),
   };
 }
 
