@@ -72,4 +72,29 @@ describeBrowser('a juror in Microsoft’s Agents Playground (Teams emulator)', (
     expect(logs).toMatch(/"msg":"row save"[^\n]*"row":"litige"/);
     expect(logs).not.toContain('nouvelle date de livraison');
   }, 60_000);
+
+  it('scores a row with one click on a quick pick: the row is saved and the next one opens', async () => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    page.setDefaultTimeout(WAIT_MS);
+    screenshotOnFailure(() => [page], () => [...bot.logs, ...playground.logs]);
+    await page.goto(playground.url);
+    await page.locator('[data-lexical-editor="true"]').click();
+    await page.keyboard.type('nouvelle évaluation');
+    await page.keyboard.press('Enter');
+    await button(t('card.create.submit')).waitFor();
+    await page.getByRole('radio', { name: t('card.create.mode.professional') }).last().check();
+    await textbox(t('card.create.candidateLastName')).fill('Martin');
+    await textbox(t('card.create.candidateFirstName')).fill('Hugo');
+    await textbox(t('card.create.company')).fill('Fromagerie du Lac');
+    await textbox(t('card.create.creatorFunction')).fill('chef des ventes');
+    await button(t('card.create.submit')).click();
+    await button(t('card.frame.start')).click();
+    await button(t('card.frame.end')).click();
+    await button(t('card.frame.scoring')).click();
+    await sees(t('evaluation.row.position', { domain: 1, domains: 3, row: 1, rows: 7 }));
+
+    await button(t('card.percent', { value: 70 })).click();
+    await sees(t('evaluation.row.position', { domain: 1, domains: 3, row: 2, rows: 7 }));
+    await expect.poll(() => bot.logs.join('').match(/"msg":"row save"[^\n]*"row":"delais"[^\n]*"outcome":"saved"/) !== null, { timeout: WAIT_MS }).toBe(true);
+  }, 60_000);
 });

@@ -18,13 +18,17 @@ function cardWith(page: Page, text: string, name: string): Locator {
     .last();
 }
 
-/** The scoring pass in a tab: every row a percentage, then the report, then submission. */
+/** The scoring pass in a tab: a quick pick per row when the value is a mark (one click), else the precise value; then the report and submission. */
 async function scoreEveryRow(page: Page, value: number): Promise<void> {
   await button(page, t('card.frame.scoring')).click();
   for (let row = 1; row <= 7; row++) {
     await sees(page, `Ligne ${row}/7`);
-    await input(page, t('card.row.percentage')).fill(String(value));
-    await button(page, row < 7 ? t('card.row.saveNext') : t('card.row.report')).click();
+    if ([0, 30, 50, 70, 100].includes(value)) {
+      await button(page, t('card.percent', { value })).click();
+    } else {
+      await input(page, t('card.row.precise')).fill(String(value));
+      await button(page, row < 7 ? t('card.row.saveNext') : t('card.row.saveReport')).click();
+    }
   }
   await button(page, t('card.report.submit')).click();
   await sees(page, opening('evaluation.report.submitted', { candidate: 'Léa Dupont' }));

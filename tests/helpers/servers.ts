@@ -10,6 +10,8 @@ export interface Started {
   child: ChildProcess;
   url: string;
   logs: string[];
+  /** The bot's store folder (startBot only). */
+  store?: string;
   /** Kills the process (SIGKILL: tests need no graceful stop) and removes its temp folders. */
   stop: () => Promise<void>;
 }
@@ -54,9 +56,9 @@ function spawnUntil(args: string[], env: NodeJS.ProcessEnv, match: (text: string
  * The compiled bot (dist/, built by the global setup) on 127.0.0.1 and a free
  * port, with its own temp store; resolves once it logs "listening".
  */
-export function startBot(env: Record<string, string> = {}): Promise<Started> {
+export async function startBot(env: Record<string, string> = {}): Promise<Started> {
   const store = mkdtempSync(join(tmpdir(), 'jury-bot-'));
-  return spawnUntil(
+  const started = await spawnUntil(
     ['dist/src/main.js'],
     { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', STORE_DIR: store, LOG_LEVEL: 'info', ...env },
     (text) => /"msg":"listening","url":"([^"]+)"/.exec(text)?.[1],
@@ -64,6 +66,7 @@ export function startBot(env: Record<string, string> = {}): Promise<Started> {
     root,
     [store],
   );
+  return { ...started, store };
 }
 
 /**
