@@ -162,8 +162,9 @@ export class JuryBot extends TeamsActivityHandler {
         break;
       }
     }
-    const latest = (await userStates.get(turn.userId)) ?? state;
-    await userStates.save({ ...latest, bootId: this.services.bootId, updatedAt: turn.now().toISOString() });
+    const stored = await userStates.get(turn.userId);
+    const latest = stored ?? state;
+    await userStates.save({ ...latest, bootId: this.services.bootId, updatedAt: turn.now().toISOString() }, { stored });
     return resumed;
   }
 

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import PDFDocument from 'pdfkit';
 import { fromRoot } from '../paths.js';
 
 /**
@@ -71,6 +70,8 @@ interface Cell {
 
 /** Renders the synthesis as an A4 PDF; the same input gives the same bytes. */
 export async function renderSynthesisPdf(input: SynthesisPdfInput): Promise<Buffer> {
+  // Loaded on the first PDF, not at start-up: most runs print nothing, and pdfkit weighs on start time and memory.
+  const { default: PDFDocument } = await import('pdfkit');
   const [regular, bold] = await Promise.all([
     readFile(fromRoot(...FONT_DIR, `${REGULAR}.ttf`)),
     readFile(fromRoot(...FONT_DIR, `${BOLD}.ttf`)),

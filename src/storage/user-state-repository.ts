@@ -5,18 +5,21 @@ import { storageKeys } from './storage-keys.js';
 /** Where each user is in their flow; saved once per turn, and a user's turns run one at a time. */
 export interface UserStateRepository {
   get(userId: string): Promise<UserState | undefined>;
-  /** Writes only when something other than `updatedAt` changed; returns what is stored. */
-  save(state: UserState): Promise<UserState>;
+  /**
+   * Writes only when something other than `updatedAt` changed; returns what is stored.
+   * `read`: the record the caller has just read for this turn (undefined when there was none), so it is not read twice.
+   */
+  save(state: UserState, read?: { stored: UserState | undefined }): Promise<UserState>;
 }
 
 export function createUserStateRepository(context: StorageContext): UserStateRepository {
   const states = new RecordStore(context, userStateSchema);
   return {
     get: (userId) => states.get(storageKeys.userState(userId)),
-    async save(state) {
+    async save(state, read) {
       const key = storageKeys.userState(state.userId);
       // Many turns leave the state as it was (the same row card again): no fsync'ed rewrite for a new timestamp.
-      const stored = await states.get(key);
+      const stored = read ? read.stored : await states.get(key);
       if (stored && sameState(stored, state)) return stored;
       return states.put(key, state);
     },

@@ -65,15 +65,18 @@ export async function appendAudit(turn: Turn, entries: readonly AuditEntry[]): P
 export async function updateUserState(turn: Turn, patch: Partial<UserState>): Promise<void> {
   const { userStates } = turn.services.repositories;
   const current = await userStates.get(turn.userId);
-  await userStates.save({
-    schemaVersion: 1,
-    flow: 'idle',
-    ...current,
-    ...patch,
-    userId: turn.userId,
-    bootId: turn.services.bootId,
-    updatedAt: turn.now().toISOString(),
-  });
+  await userStates.save(
+    {
+      schemaVersion: 1,
+      flow: 'idle',
+      ...current,
+      ...patch,
+      userId: turn.userId,
+      bootId: turn.services.bootId,
+      updatedAt: turn.now().toISOString(),
+    },
+    { stored: current },
+  );
 }
 
 /** Remembers where the juror is, so `reprendre` (or any message after a restart) brings them back. */
