@@ -10,6 +10,8 @@ import type { EvaluationSubmission } from './verbs.js';
 import { giveBack, INVALID_MESSAGES, rowInput, type SaveSubmission } from './row-input.js';
 
 type LinesSubmission = Extract<EvaluationSubmission, { verb: 'grid.lines' }>;
+/** What a row save decided, with the grid it was decided on. */
+type RowSave = { current: MemberGrid; outcome: ReturnType<typeof saveRow> | { type: 'input_refused'; message: string } };
 type Phase = 'notes' | 'scoring';
 
 /** Scores come after the interview (the guide's "après l'épreuve"); notes during it. */
@@ -57,23 +59,28 @@ export async function saveFromCard(turn: Turn, submission: SaveSubmission): Prom
     await turn.say(turn.t('error.badSubmission'));
     return;
   }
-  const current = await ownGrid(turn, scope);
   // A refused save keeps what the juror typed in the fresh card (notes within the limit).
   const typed = submission.notes !== undefined && submission.notes.length <= LIMITS.notes ? { notes: submission.notes } : {};
-  const parsed = rowInput(turn, submission, current);
-  if (parsed.type === 'invalid') {
-    await turn.say(`${parsed.message} ${turn.t('evaluation.grid.nothingChanged')}`);
+  const ctx = { ...operationContext(turn), referential: scope.referential, session: scope.session, evaluation: scope.evaluation, verb: 'grid.save' };
+  const { verb: _verb, ...values } = submission;
+  // The card's inputs are read against the grid the update reads: one read of the grid per save.
+  const save = () =>
+    turn.services.repositories.grids.update<RowSave | undefined>(scope.evaluation.id, turn.userId, (grid) => {
+      if (!grid) return { result: undefined };
+      const parsed = rowInput(turn, submission, grid);
+      if (parsed.type === 'invalid') return { result: { current: grid, outcome: { type: 'input_refused', message: parsed.message } } };
+      const result = saveRow(grid, { ...parsed.input, ...{ rev: submission.rev } }, { ...ctx, verb: `grid.save:${JSON.stringify(values)}` });
+      return result.type === 'saved' ? { write: result.grid, result: { current: grid, outcome: result } } : { result: { current: grid, outcome: result } };
+    });
+  // A member's grid is created the first time they open it; a card can only come from an opened one, but a crafted one need not.
+  const saved = (await save()) ?? ((await ownGrid(turn, scope)) && (await save()));
+  if (!saved) return;
+  const { current, outcome } = saved;
+  if (outcome.type === 'input_refused') {
+    await turn.say(`${outcome.message} ${turn.t('evaluation.grid.nothingChanged')}`);
     await sendRow(turn, scope, current, submission.rowId, submission.phase, typed);
     return;
   }
-  const ctx = { ...operationContext(turn), referential: scope.referential, session: scope.session, evaluation: scope.evaluation, verb: 'grid.save' };
-  const { verb: _verb, ...values } = submission;
-  const outcome = await turn.services.repositories.grids.update<ReturnType<typeof saveRow> | undefined>(scope.evaluation.id, turn.userId, (grid) => {
-    if (!grid) return { result: undefined };
-    const result = saveRow(grid, { ...parsed.input, ...{ rev: submission.rev } }, { ...ctx, verb: `grid.save:${JSON.stringify(values)}` });
-    return result.type === 'saved' ? { write: result.grid, result } : { result };
-  });
-  if (!outcome) return;
   turn.log('info', 'row save', { evaluation: scope.evaluation.id, row: submission.rowId, outcome: outcome.type });
   switch (outcome.type) {
     case 'duplicate':
