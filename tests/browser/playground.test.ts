@@ -28,25 +28,27 @@ describeBrowser('a juror in Microsoft’s Agents Playground (Teams emulator)', (
   const textbox = (label: string) => page.getByRole('textbox', { name: new RegExp(`^${label}`) }).last();
   const sees = (text: string) => page.getByText(text, { exact: false }).last().waitFor();
 
+  /** Writes « nouvelle évaluation » in the chat box (a rich-text editor: typed like a person) and fills the form in professional mode. */
+  async function createProfessionalEvaluation(candidate: { last: string; first: string; company: string }): Promise<void> {
+    await page.locator('[data-lexical-editor="true"]').click();
+    await page.keyboard.type('nouvelle évaluation');
+    await page.keyboard.press('Enter');
+    await button(t('card.create.submit')).waitFor();
+    await page.getByRole('radio', { name: t('card.create.mode.professional') }).last().check();
+    await textbox(t('card.create.candidateLastName')).fill(candidate.last);
+    await textbox(t('card.create.candidateFirstName')).fill(candidate.first);
+    await textbox(t('card.create.company')).fill(candidate.company);
+    await textbox(t('card.create.creatorFunction')).fill('chef des ventes');
+    await button(t('card.create.submit')).click();
+  }
+
   it('creates an evaluation, saves notes on two rows, then opens the report grid', async () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     page.setDefaultTimeout(WAIT_MS);
     screenshotOnFailure(() => [page], () => [...bot.logs, ...playground.logs]);
     await page.goto(playground.url);
 
-    // The chat box is a rich-text editor: type into it like a person.
-    await page.locator('[data-lexical-editor="true"]').click();
-    await page.keyboard.type('nouvelle évaluation');
-    await page.keyboard.press('Enter');
-
-    await button(t('card.create.submit')).waitFor();
-    await page.getByRole('radio', { name: t('card.create.mode.professional') }).last().check();
-    await textbox(t('card.create.candidateLastName')).fill('Dupont');
-    await textbox(t('card.create.candidateFirstName')).fill('Léa');
-    await textbox(t('card.create.company')).fill('Laiterie du Val');
-    await textbox(t('card.create.creatorFunction')).fill('chef des ventes');
-    await button(t('card.create.submit')).click();
-
+    await createProfessionalEvaluation({ last: 'Dupont', first: 'Léa', company: 'Laiterie du Val' });
     await button(t('card.frame.start')).click();
     await button(t('card.frame.notes')).click();
 
@@ -78,16 +80,7 @@ describeBrowser('a juror in Microsoft’s Agents Playground (Teams emulator)', (
     page.setDefaultTimeout(WAIT_MS);
     screenshotOnFailure(() => [page], () => [...bot.logs, ...playground.logs]);
     await page.goto(playground.url);
-    await page.locator('[data-lexical-editor="true"]').click();
-    await page.keyboard.type('nouvelle évaluation');
-    await page.keyboard.press('Enter');
-    await button(t('card.create.submit')).waitFor();
-    await page.getByRole('radio', { name: t('card.create.mode.professional') }).last().check();
-    await textbox(t('card.create.candidateLastName')).fill('Martin');
-    await textbox(t('card.create.candidateFirstName')).fill('Hugo');
-    await textbox(t('card.create.company')).fill('Fromagerie du Lac');
-    await textbox(t('card.create.creatorFunction')).fill('chef des ventes');
-    await button(t('card.create.submit')).click();
+    await createProfessionalEvaluation({ last: 'Martin', first: 'Hugo', company: 'Fromagerie du Lac' });
     await button(t('card.frame.start')).click();
     await button(t('card.frame.end')).click();
     await button(t('card.frame.scoring')).click();

@@ -129,10 +129,7 @@ describe('a jury day: president and two jurors through one candidate', () => {
 
   it('scores each row in one click: a quick pick saves the row and opens the next one, the last one opens the report', async () => {
     const jury = new JuryHarness();
-    await jury.create('claire', 'professional');
-    await jury.chat('claire').submit({ verb: 'evaluation.start', evaluationId: jury.evaluationId });
-    await jury.chat('claire').submit({ verb: 'evaluation.end', evaluationId: jury.evaluationId });
-    let replies = await jury.openGrid('claire', 'scoring');
+    let replies = await jury.professionalScoring();
     const picks = [70, 50, 30, 100, 0, 70, 50];
     for (const [index, rowId] of ROWS.entries()) {
       expect(rowIdOf(replies)).toBe(rowId);
@@ -152,10 +149,7 @@ describe('a jury day: president and two jurors through one candidate', () => {
 
   it('saves a double-clicked pick once and answers the second click with nothing', async () => {
     const jury = new JuryHarness();
-    await jury.create('claire', 'professional');
-    await jury.chat('claire').submit({ verb: 'evaluation.start', evaluationId: jury.evaluationId });
-    await jury.chat('claire').submit({ verb: 'evaluation.end', evaluationId: jury.evaluationId });
-    const row = await jury.openGrid('claire', 'scoring');
+    const row = await jury.professionalScoring();
     const first = await jury.onRow('claire', row, 'next', {}, (a) => a.data.pick === 30);
     expect(rowIdOf(first)).toBe(ROWS[1]);
     const revAfterFirst = (await jury.stored('claire')).rev;

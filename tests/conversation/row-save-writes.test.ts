@@ -11,20 +11,17 @@ class RecordingStorage extends MemoryStorage {
   }
 }
 
-async function scoringJuror(): Promise<{ jury: JuryHarness; storage: RecordingStorage }> {
+async function scoringJuror(): Promise<{ jury: JuryHarness; storage: RecordingStorage; row: Awaited<ReturnType<JuryHarness['professionalScoring']>> }> {
   const storage = new RecordingStorage();
   const jury = new JuryHarness({ storage });
-  await jury.create('claire', 'professional');
-  await jury.chat('claire').submit({ verb: 'evaluation.start', evaluationId: jury.evaluationId });
-  await jury.chat('claire').submit({ verb: 'evaluation.end', evaluationId: jury.evaluationId });
-  return { jury, storage };
+  const row = await jury.professionalScoring();
+  return { jury, storage, row };
 }
 
 describe('a row save writes only what changed', () => {
   it('writes the grid and one bounded audit chunk; the user state only when the juror moves to another row', async () => {
-    const { jury, storage } = await scoringJuror();
-    let row = await jury.openGrid('claire', 'scoring');
-    row = await jury.onRow('claire', row, 'stay', { percentage: '55' });
+    const { jury, storage, row: first } = await scoringJuror();
+    let row = await jury.onRow('claire', first, 'stay', { percentage: '55' });
 
     storage.written = [];
     row = await jury.onRow('claire', row, 'stay', { percentage: '60', notes: 'Reformule la demande' });

@@ -110,6 +110,14 @@ export class JuryHarness {
     this.delivered(who);
   }
 
+  /** A lone professional's evaluation, interview run and ended: the first row card of the scoring pass. */
+  async professionalScoring(who: PersonKey = 'claire'): Promise<Partial<Activity>[]> {
+    await this.create(who, 'professional');
+    await this.chat(who).submit({ verb: 'evaluation.start', evaluationId: this.evaluationId });
+    await this.chat(who).submit({ verb: 'evaluation.end', evaluationId: this.evaluationId });
+    return this.openGrid(who, 'scoring');
+  }
+
   async openGrid(who: PersonKey, phase: 'notes' | 'scoring'): Promise<Partial<Activity>[]> {
     return this.chat(who).submit({ verb: 'grid.open', evaluationId: this.evaluationId, phase });
   }
