@@ -90,10 +90,11 @@ function react(sheet: RolePlay, rehearsal: Rehearsal, answered: string | undefin
   }
 }
 
-/** Ends the call before its closing line's turn: the sheet's own lines not yet played are kept as skipped. */
+/** Ends the call before its closing line's turn: the sheet's own lines (and stage directions) not yet played are kept as skipped. */
 function endEarly(sheet: RolePlay, rehearsal: Rehearsal, endedBy: 'conclusion' | 'hang_up', at: string): Rehearsal {
   const order = rehearsal.cursor.order ?? [];
-  const skipped = order.slice(rehearsal.cursor.next ?? 0).filter((id) => sheet.lines.find((l) => l.id === id)?.fromSheet === true);
+  const fromSheet = (id: string) => sheet.lines.some((l) => l.id === id && (l.fromSheet || l.type === 'direction'));
+  const skipped = order.slice(rehearsal.cursor.next ?? 0).filter(fromSheet);
   return ended({ ...rehearsal, cursor: { ...rehearsal.cursor, next: order.length, endedBy, skipped } }, at);
 }
 

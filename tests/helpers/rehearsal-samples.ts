@@ -1,12 +1,11 @@
-import type { Rehearsal } from '../../../src/domain/model.js';
-import { answerCondition, answerRehearsal, resolveCondition, sheetOf, startRehearsal } from '../../../src/domain/rehearsal/index.js';
-import { at, briefing, referential } from './fixture.js';
-
 /**
- * Scripted attempts at each sheet, played on the real engine and the real referential: a
- * poor one (curt, off-topic, apologies only) and a good one. The tests check how the client
- * reacts to them; their transcripts are the ones the issue's closing note quotes.
+ * Scripted answers to the rehearsal's sheets, shared by the engine's table tests and the
+ * conversation tests: a poor attempt and a good attempt per sheet (the closing note of issue
+ * #12 quotes their transcripts), and one good answer per line of each sheet that does not
+ * end the call early, so that every line can be heard.
  */
+
+/** Whole attempts, in the ordered mode: the answers in turn (a condition's question takes the next one). */
 export const SAMPLE_ATTEMPTS: Record<number, { poor: string[]; good: string[] }> = {
   1: {
     poor: [
@@ -73,36 +72,31 @@ export const SAMPLE_ATTEMPTS: Record<number, { poor: string[]; good: string[] }>
   },
 };
 
-/** One minute per answer; a condition's question is answered with the next scripted answer, read naturally. */
-export function playAttempt(number: number, answers: readonly string[]): Rehearsal {
-  const started = startRehearsal(referential, briefing(number), { now: at(0), mode: 'ordered', seed: 1 });
-  if (started.type !== 'changed') throw new Error(started.type);
-  let rehearsal = started.rehearsal;
-  let minute = 0;
-  for (const answer of answers) {
-    if (rehearsal.state === 'debrief') break;
-    minute += 1;
-    if (rehearsal.state === 'awaiting_condition') {
-      const condition = sheetOf(referential, number)?.conditions.find((c) => c.id === rehearsal.cursor.pendingCondition);
-      const yes = condition ? answerCondition(condition, answer) : null;
-      if (yes === null) continue;
-      const resolved = resolveCondition(referential, rehearsal, yes, at(minute));
-      if (resolved.type !== 'changed') throw new Error(resolved.type);
-      rehearsal = resolved.rehearsal;
-      continue;
-    }
-    const result = answerRehearsal(referential, rehearsal, answer, at(minute));
-    if (result.type !== 'changed') throw new Error(`${result.type}: ${'reason' in result ? result.reason : ''}`);
-    rehearsal = result.rehearsal;
-  }
-  return rehearsal;
-}
-
-/** The transcript as the closing note quotes it: who speaks, and what a client's line does. */
-export function transcriptText(rehearsal: Rehearsal): string[] {
-  return rehearsal.transcript.map((entry) => {
-    if (entry.speaker === 'candidate') return `Candidat : ${entry.text}`;
-    if (entry.speaker === 'bot') return `[${entry.lineId === 'cue' ? 'consigne' : 'bot'}] ${entry.text}`;
-    return `Client${entry.reaction ? ` (${entry.reaction})` : ''} : ${entry.text}`;
-  });
-}
+/** Per sheet, a good answer to each line (and to the cue), none meeting the sheet's main criterion on its own. */
+export const GOOD_ANSWERS: Record<number, Record<string, string>> = {
+  1: {
+    cue: 'Bonjour Monsieur, Léa Martin du service clients. Je vous appelle au sujet de votre commande : le produit est en rupture de stock et ne sera pas livré demain, mais au mieux dans une semaine.',
+    'commande-quinze-jours': 'Vous avez raison, je suis désolée : notre fournisseur vient de nous signaler un retard de production.',
+    'fetes-de-noel': 'Je comprends : une livraison dans une semaine arrive avant Noël, à temps pour les fêtes.',
+    'envoi-urgence': "Il n'y a plus de stock, mais dès réception je vous l'expédie en express.",
+    'proposition-remplacement': 'Je peux vous proposer un produit équivalent, de la même gamme.',
+    'reduction-importante': 'Je peux vous accorder une remise de dix pour cent sur le produit de remplacement.',
+    'reprise-produit': 'Nous venons le reprendre à nos frais, avec un bon de retour.',
+    'client-insultant': 'Monsieur, restons courtois, je comprends votre colère.',
+    'prochaine-commande': 'Je m’engage à vérifier le stock avant de confirmer votre prochaine commande.',
+  },
+  2: {
+    'appel-client': 'Bonjour Monsieur, je vous écoute. Pouvez-vous me donner votre numéro de commande ?',
+    'non-conformite': 'Vous avez raison, je vais vérifier avec la préparation ce qui s’est passé.',
+    'carton-vide': 'Combien de cartons étaient vides ?',
+    'date-limite': 'Je comprends, je vous fais un avoir.',
+    'cout-transport': 'Alors je vous propose la destruction sur place du produit.',
+  },
+  3: {
+    cue: 'Bonjour Madame, je vous appelle au sujet de la commande que vous avez modifiée.',
+    'taux-de-couverture': 'Je vous explique : la commande est calculée en fonction des sorties de produits.',
+    'pas-d-accord': 'Je vous propose qu’on ajuste la commande ensemble.',
+    'bonne-proposition': 'Vous avez raison : pour éviter cela, validons ensemble les ajustements chaque semaine.',
+    'trop-de-stocks': 'On peut fractionner les livraisons pour réduire votre stock.',
+  },
+};
