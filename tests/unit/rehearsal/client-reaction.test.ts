@@ -69,7 +69,9 @@ describe.each(table)('sheet %i, line %s', (number, lineId, good, offTopic, negat
   });
 
   it('a negated proposal is not taken as one', () => {
-    const reading = readAnswer(sheet(number).client ?? referential.rolePlays[0]!.client!, sheet(number).client?.reactions.find((r) => r.line === lineId), negated);
+    const client = sheet(number).client;
+    if (!client) throw new Error(`sheet ${number} has no client data`);
+    const reading = readAnswer(client, client.reactions.find((r) => r.line === lineId), negated);
     expect(reading.expected).toEqual([]);
     expect(said(answer(at0(), negated).steps)[0]).toMatch(/^(insist|escalate): /);
   });

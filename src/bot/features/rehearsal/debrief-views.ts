@@ -22,6 +22,11 @@ import { CRITERION_INPUT_PREFIX } from './verbs.js';
 
 /** Longest piece of a candidate's answer shown in a card (the card budget is 40 KB). */
 const ANSWER_IN_CARD = 600;
+/**
+ * All the role play's answers together get at most this many characters in the debrief card:
+ * a call where the client insisted on every line has many answers, each then cut shorter.
+ */
+const ANSWERS_IN_CARD = 5400;
 
 /** Who said a transcript entry, with the answer's time for the candidate. */
 function speakerOf(entry: Rehearsal['transcript'][number], answerMs: number | undefined, sheet: RolePlay | undefined, t: Translate): string {
@@ -33,10 +38,12 @@ function speakerOf(entry: Rehearsal['transcript'][number], answerMs: number | un
 }
 
 function transcriptView(rehearsal: Rehearsal, sheet: RolePlay | undefined, t: Translate): { speaker: string; text: string }[] {
+  const answers = rehearsal.transcript.filter((e) => e.speaker === 'candidate').length;
+  const perAnswer = Math.min(ANSWER_IN_CARD, Math.floor(ANSWERS_IN_CARD / Math.max(1, answers)));
   return timeline(rehearsal).map(({ entry, answerMs }) => {
     const line = entry.speaker === 'client' && !entry.reaction ? sheet?.lines.find((l) => l.id === entry.lineId) : undefined;
     const text = line?.type === 'direction' && line.direction ? `${t('rehearsal.direction', { direction: line.direction })} — « ${entry.text} »` : entry.text;
-    return { speaker: speakerOf(entry, answerMs, sheet, t), text: cut(text, ANSWER_IN_CARD) };
+    return { speaker: speakerOf(entry, answerMs, sheet, t), text: cut(text, entry.speaker === 'candidate' ? perAnswer : ANSWER_IN_CARD) };
   });
 }
 
