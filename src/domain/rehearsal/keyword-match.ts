@@ -25,7 +25,22 @@ export function keywordsFound(text: string, keywords: readonly string[]): string
 
 /** The keywords of the list found in words already read (an answer read once, matched against many lists). */
 export function keywordsIn(words: readonly Word[], keywords: readonly string[]): string[] {
-  return keywords.filter((keyword) => matches(words, readWords(keyword)));
+  return keywords.filter((keyword) => matches(words, keywordWords(keyword)));
+}
+
+/**
+ * Keywords come from the referentials, a finite set read again on every answer: each is read
+ * once and kept (a pure memo, bounded so that stray calls cannot grow it without limit).
+ */
+const readKeywords = new Map<string, readonly Word[]>();
+const READ_KEYWORDS_MAX = 20_000;
+
+function keywordWords(keyword: string): readonly Word[] {
+  const known = readKeywords.get(keyword);
+  if (known) return known;
+  const words = readWords(keyword);
+  if (readKeywords.size < READ_KEYWORDS_MAX) readKeywords.set(keyword, words);
+  return words;
 }
 
 function matches(words: readonly Word[], needle: readonly Word[]): boolean {
