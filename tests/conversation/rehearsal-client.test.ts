@@ -101,7 +101,7 @@ describe('the main criterion met early ends the call with the closing line', () 
     expect(shown).toContain("Le client a conclu l'appel : vous avez atteint le critère principal de la fiche.");
     expect(shown).toContain("Non jouées (l'appel s'est terminé avant) :");
     for (const id of notPlayed) expect(shown).toContain(`« ${line(id)} »`);
-    if (number === 1) expect(shown).toContain('« Le client devient insultant, que faites vous ? »'); // the stage direction, as the sheet has it
+    if (number === 1) expect(shown).toContain('🎭 Consigne de la fiche : Le client devient insultant, que faites vous ?'); // the stage direction, as the sheet has it
     expect((await storedRehearsal(app, lea.id)).state).toBe('debrief');
   });
 });

@@ -10,7 +10,7 @@ import {
 } from '../../../src/domain/rehearsal/index.js';
 import { GOOD_ANSWERS, SAMPLE_ATTEMPTS } from '../../helpers/rehearsal-samples.js';
 import { at, briefing, deepFreeze, referential, sheet, T0 } from './fixture.js';
-import { playAttempt, playByLine, promptOf } from './play-attempt.js';
+import { playAttempt, playByLine, promptOf, transcriptText } from './play-attempt.js';
 
 /** The client's reactions, on the real referential's data: one conversation table per sheet. */
 
@@ -194,6 +194,17 @@ describe('escalation and calming down', () => {
 
 describe('the sample attempts of the closing note', () => {
   const kinds = (r: Rehearsal) => r.transcript.flatMap((e) => (e.reaction ? [e.reaction] : []));
+
+  // `PRINT_TRANSCRIPTS=1 npx vitest run tests/unit/rehearsal/client-reaction.test.ts` prints them.
+  if (process.env.PRINT_TRANSCRIPTS) {
+    it.each([1, 2, 3])('sheet %i: the transcripts', (number) => {
+      for (const kind of ['poor', 'good'] as const) {
+        const r = playAttempt(number, SAMPLE_ATTEMPTS[number]?.[kind] ?? []);
+        console.log(`Fiche n°${number}, tentative ${kind === 'poor' ? 'faible' : 'réussie'}\n${transcriptText(r).join('\n')}`);
+        expect(r.state).toBe('debrief');
+      }
+    });
+  }
 
   it.each([1, 2, 3])('sheet %i, poor: the client insists and escalates, never acknowledges', (number) => {
     const r = playAttempt(number, SAMPLE_ATTEMPTS[number]?.poor ?? []);

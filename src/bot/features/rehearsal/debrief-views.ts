@@ -13,7 +13,7 @@ import {
   type RelaunchShape,
 } from '../../../domain/rehearsal/index.js';
 import type { Translate } from '../../../i18n/translate.js';
-import type { Referential, RolePlay } from '../../../referential/schema.js';
+import type { Line, Referential, RolePlay } from '../../../referential/schema.js';
 import { cut, formatDuration } from './format-rehearsal.js';
 import { scaleBands } from './play-views.js';
 import { CRITERION_INPUT_PREFIX } from './verbs.js';
@@ -59,6 +59,12 @@ function relaunchDetails(shape: RelaunchShape, t: Translate): string {
   ].join(' · ');
 }
 
+/** A sheet's line as the debrief names it: in quotes, or the stage direction as the sheet words it. */
+function lineHeading(line: Line, t: Translate): string {
+  if (line.type === 'direction' && line.direction) return t('rehearsal.direction', { direction: line.direction });
+  return t('rehearsal.debrief.shapeLine', { text: cut(line.text, LINE_IN_CARD) });
+}
+
 /** The conversation's shape: per line the client said, the time to answer, whether the client pressed, the ideas heard. */
 function shapeView(sheet: RolePlay, rehearsal: Rehearsal, t: Translate) {
   const shape = conversationShape(sheet, rehearsal);
@@ -67,12 +73,9 @@ function shapeView(sheet: RolePlay, rehearsal: Rehearsal, t: Translate) {
   return {
     shapeHeading: t('rehearsal.debrief.shape'),
     ending,
-    relaunches: shape.relaunches.map((r) => ({
-      text: t('rehearsal.debrief.shapeLine', { text: cut(r.line.type === 'direction' ? (r.line.direction ?? r.line.text) : r.line.text, LINE_IN_CARD) }),
-      details: relaunchDetails(r, t),
-    })),
+    relaunches: shape.relaunches.map((r) => ({ text: lineHeading(r.line, t), details: relaunchDetails(r, t) })),
     notPlayedHeading: t('rehearsal.debrief.notPlayed'),
-    notPlayed: shape.notPlayed.map((line) => t('rehearsal.debrief.shapeLine', { text: line.type === 'direction' ? (line.direction ?? line.text) : line.text })),
+    notPlayed: shape.notPlayed.map((line) => lineHeading(line, t)),
   };
 }
 
