@@ -35,7 +35,7 @@ const WEAK_NEGATIONS = new Set(['plus', 'rien', 'personne', 'guere', 'point']);
 /** Words that close a clause, and so a negation's scope (« je ne peux pas …, mais je vous propose … »). */
 const CLAUSE_WORDS = new Set(['mais', 'cependant', 'pourtant', 'toutefois', 'neanmoins', 'sinon', 'donc', 'alors', 'puis', 'ensuite']);
 /** « et » closes a clause when a new subject follows (« … pas en urgence et je vous propose … »). */
-const SUBJECTS = new Set(['je', 'j', 'nous', 'on', 'vous', 'il', 'elle', 'ils', 'elles']);
+const SUBJECTS = new Set(['je', 'nous', 'on', 'vous', 'il', 'elle', 'ils', 'elles']);
 /** Two-word clause breaks. */
 const CLAUSE_PAIRS = new Set(['en revanche', 'par contre', 'par ailleurs']);
 
@@ -54,7 +54,8 @@ const IDIOMS: readonly (readonly string[])[] = [
   ['ne', 'est', 'ce', 'pas'],
 ];
 
-const PUNCTUATION = /[.,;:!?…()[\]"«»\n]/u;
+/** Marks that end a clause; quotes do not (« je vous propose « un avoir » » is one clause). */
+const PUNCTUATION = /[.,;:!?…()[\]\n]/u;
 
 /** Reads a text into words (see Word). */
 export function readWords(text: string): Word[] {
