@@ -7,6 +7,14 @@ export interface RehearsalDebriefView {
   duration: string;
   conditionsHeading: string;
   conditions: string[];
+  shapeHeading: string;
+  /** How the call ended when it ended early ('' otherwise). */
+  ending: string;
+  /** One per line the client said: the line, then its time, whether the client pressed, the ideas heard. */
+  relaunches: { text: string; details: string }[];
+  notPlayedHeading: string;
+  /** The sheet's lines left unplayed by an early end. */
+  notPlayed: string[];
   observationsHeading: string;
   observationsNote: string;
   observations: { text: string }[];
@@ -24,7 +32,13 @@ export interface RehearsalDebriefView {
   submit: string;
 }
 
-/** The end of a role play: observations as hints, self-assessment per criterion, self-rating, transcript with times. */
+/** The end of a role play: the conversation's shape, observations as hints, self-assessment per criterion, self-rating, transcript with times. */
 export function rehearsalDebriefCard(view: RehearsalDebriefView): CardJson {
-  return renderTemplate('rehearsal-debrief', { ...view, hasConditions: view.conditions.length > 0 });
+  return renderTemplate('rehearsal-debrief', {
+    ...view,
+    hasConditions: view.conditions.length > 0,
+    hasShape: view.relaunches.length > 0 || view.ending !== '',
+    hasEnding: view.ending !== '',
+    hasNotPlayed: view.notPlayed.length > 0,
+  });
 }

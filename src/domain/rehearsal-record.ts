@@ -6,6 +6,10 @@ import { isoInstant } from './record-primitives.js';
 /** Longest answer a candidate may type during a rehearsal (a longer one is refused, nothing changes). */
 export const REHEARSAL_ANSWER_MAX = 2000;
 
+/** What a client's entry written for the rehearsal does (absent: one of the sheet's lines). */
+export const CLIENT_REACTIONS = ['acknowledge', 'insist', 'escalate', 'calm', 'hang_up', 'conclude'] as const;
+export type ClientReaction = (typeof CLIENT_REACTIONS)[number];
+
 /**
  * Where a rehearsal stands, owned by the engine (src/domain/rehearsal). Every field is
  * optional so that records stored with the earlier opaque `{}` still parse.
@@ -26,6 +30,12 @@ export const rehearsalCursorSchema = z.object({
   /** Question drill: the questions in order, the next one, and whether its answer or its rating is awaited. */
   questions: z.array(z.string()).optional(),
   awaiting: z.enum(['answer', 'rating']).optional(),
+  /** The call ended before its closing line's turn: the main criterion was met, or the client hung up. */
+  endedBy: z.enum(['conclusion', 'hang_up']).optional(),
+  /** The sheet's lines left unplayed when the call ended early (the debrief lists them as « non jouées »). */
+  skipped: z.array(z.string()).optional(),
+  /** The criteria whose hint `indice` already gave, in order. */
+  hinted: z.array(z.string()).optional(),
 });
 export type RehearsalCursor = z.infer<typeof rehearsalCursorSchema>;
 
@@ -44,10 +54,18 @@ export const rehearsalSchema = z.object({
   cursor: rehearsalCursorSchema.default({}),
   /**
    * What was said, in order. `lineId` tells what a non-candidate entry is: a sheet line's id
-   * (client), `cue` (the candidate opens), `condition:<id>`, `question:<id>` (drill).
+   * (client), `cue` (the candidate opens), `condition:<id>`, `question:<id>` (drill). A client's
+   * reaction (`reaction` set) carries the id of the line it reacts to; a candidate's answer, the
+   * id of the line it answers.
    */
   transcript: z.array(
-    z.object({ speaker: z.enum(['candidate', 'client', 'bot']), text: z.string(), at: isoInstant, lineId: z.string().optional() }),
+    z.object({
+      speaker: z.enum(['candidate', 'client', 'bot']),
+      text: z.string(),
+      at: isoInstant,
+      lineId: z.string().optional(),
+      reaction: z.enum(CLIENT_REACTIONS).optional(),
+    }),
   ),
   selfAssessment: z.record(z.string(), z.enum(['acquis', 'a_travailler'])).default({}),
   selfRating: z.number().int().min(0).max(100).nullable().default(null),

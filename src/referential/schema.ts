@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkClient, clientSchema } from './client-schema.js';
 
 /**
  * The shape of a CQP referential file (data/referentiels/*.json).
@@ -125,6 +126,8 @@ export const rolePlaySchema = z
     conditions: z.array(conditionSchema).default([]),
     successCriteria: z.array(criterionSchema).min(1),
     observationRules: z.array(observationRuleSchema).default([]),
+    /** How the client reacts to the answers (insists, acknowledges, escalates, calms down, concludes); without it, the lines follow each other. */
+    client: clientSchema.optional(),
   })
   .superRefine((sheet, ctx) => {
     const conditionIds = new Set(sheet.conditions.map((c) => c.id));
@@ -139,6 +142,7 @@ export const rolePlaySchema = z
         ctx.addIssue({ code: 'custom', path: ['observationRules', i, 'criterion'], message: `critère inconnu : ${rule.criterion}` });
       }
     });
+    if (sheet.client) checkClient(sheet.client, sheet, ctx);
   });
 export type RolePlay = z.infer<typeof rolePlaySchema>;
 

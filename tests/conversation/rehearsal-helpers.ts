@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import type { Rehearsal } from '../../src/domain/model.js';
 import { CARD_BUDGET_BYTES, cardSize } from '../../src/cards/render-template.js';
+import { GOOD_ANSWERS } from '../helpers/rehearsal-samples.js';
 import { cardsOf, type Chat, type TestApp } from '../helpers/test-app.js';
 
 export type Replies = Partial<Activity>[];
@@ -81,4 +82,27 @@ export async function storedRehearsal(app: TestApp, userId: string): Promise<Reh
 /** How the client's line is shown: with the speaker, in quotes, verbatim. */
 export function clientSays(text: string): string {
   return `🧑‍💼 Client : « ${text} »`;
+}
+
+/** The line (or `cue`) the stored rehearsal waits an answer to: the last client line, or the line a reaction is about. */
+export function promptOf(rehearsal: Rehearsal): string | undefined {
+  return [...rehearsal.transcript].reverse().find((e) => e.speaker === 'client' || e.lineId === 'cue')?.lineId;
+}
+
+/**
+ * Answers the user's running role play well (GOOD_ANSWERS, by the line asked) until the
+ * debrief, `minutes` apart on the clock if given; a condition's question gets « oui ».
+ * Returns the last replies (the debrief's).
+ */
+export async function playWell(app: TestApp, chat: Chat, userId: string, clock?: { advance(minutes: number): void }, minutes = 1): Promise<Replies> {
+  let replies: Replies = [];
+  for (let i = 0; i < 30; i += 1) {
+    const rehearsal = await storedRehearsal(app, userId);
+    if (rehearsal.state === 'debrief') return replies;
+    clock?.advance(minutes);
+    if (rehearsal.state === 'awaiting_condition') replies = await chat.say('oui');
+    else replies = await chat.say(GOOD_ANSWERS[rehearsal.sheet]?.[promptOf(rehearsal) ?? ''] ?? 'Je ne sais pas.');
+    checkCards(replies);
+  }
+  throw new Error('the play did not end');
 }

@@ -7,7 +7,8 @@ import type { Rehearsal } from '../../src/domain/model.js';
 import { FileStorage } from '../../src/storage/file-storage.js';
 import { ManualClock } from '../helpers/manual-clock.js';
 import { buildTestApp, cardsOf, Chat, seededRandom, visibleText, type TestApp } from '../helpers/test-app.js';
-import { actionData, checkCards, clientSays, inputsOf, startSheet, storedRehearsal, type Replies } from './rehearsal-helpers.js';
+import { GOOD_ANSWERS } from '../helpers/rehearsal-samples.js';
+import { actionData, checkCards, clientSays, inputsOf, playWell, promptOf, startSheet, storedRehearsal, type Replies } from './rehearsal-helpers.js';
 
 const lea = { id: 'lea', name: 'Léa Dupont' };
 
@@ -23,13 +24,11 @@ function sheetOf(app: TestApp, number: number) {
   return sheet;
 }
 
-/** A neutral answer: no keyword of any condition, so sheet 2's condition stays unsure. */
-const neutral = (i: number) => `Je prends note, point ${i}.`;
-
 /**
- * Plays to the debrief: answers each client line one minute after it (neutral answers unless
- * given), answers the condition question with `yes`, and checks each line is the next one
- * of the stored order, shown as the client's, verbatim. Returns the ids heard and the last replies.
+ * Plays to the debrief: answers each client line one minute after it (the given answers in
+ * turn, then a good answer to the line asked), answers the condition question with `yes`, and
+ * checks each sheet line is the next one of the stored order, shown as the client's, verbatim.
+ * Returns the ids of the sheet lines heard (not the client's reactions) and the last replies.
  */
 async function playToEnd(
   app: TestApp,
@@ -42,11 +41,11 @@ async function playToEnd(
   const sheet = sheetOf(app, rehearsal.sheet);
   for (let i = 0; i < 20; i += 1) {
     clock.advance(1);
-    const replies = await chat.say(options.answers?.[i] ?? neutral(i));
+    const replies = await chat.say(options.answers?.[i] ?? GOOD_ANSWERS[rehearsal.sheet]?.[promptOf(rehearsal) ?? ''] ?? '');
     checkCards(replies);
     const shown = visibleText(replies);
     const after = await storedRehearsal(app, lea.id);
-    const newLines = after.transcript.slice(rehearsal.transcript.length).filter((e) => e.speaker === 'client');
+    const newLines = after.transcript.slice(rehearsal.transcript.length).filter((e) => e.speaker === 'client' && !e.reaction);
     for (const entry of newLines) {
       const line = sheet.lines.find((l) => l.id === entry.lineId);
       expect(line, `line ${entry.lineId}`).toBeDefined();
@@ -61,7 +60,7 @@ async function playToEnd(
       const resolved = await chat.submit(answer);
       checkCards(resolved);
       const next = await storedRehearsal(app, lea.id);
-      for (const entry of next.transcript.slice(after.transcript.length).filter((e) => e.speaker === 'client')) {
+      for (const entry of next.transcript.slice(after.transcript.length).filter((e) => e.speaker === 'client' && !e.reaction)) {
         expect(visibleText(resolved)).toContain(clientSays(entry.text));
         heard.push(entry.lineId ?? '');
       }
@@ -215,7 +214,8 @@ describe('sheet 1: the insulting direction', () => {
     let shown = '';
     for (let i = 0; i < 7; i += 1) {
       clock.advance(1);
-      shown = visibleText(await chat.say(neutral(i)));
+      const rehearsal = await storedRehearsal(app, lea.id);
+      shown = visibleText(await chat.say(GOOD_ANSWERS[1]?.[promptOf(rehearsal) ?? ''] ?? ''));
     }
     expect(shown).toContain('🎭 Consigne de la fiche : Le client devient insultant, que faites vous ?');
     expect(shown).toContain(clientSays(direction?.text ?? ''));
@@ -227,13 +227,13 @@ describe('sheet 1: the insulting direction', () => {
 });
 
 describe('sheet 2: the conditional line "Si réclamation acceptée"', () => {
-  const start = ['Bonjour, je vous écoute.', 'Quel produit est concerné ?', 'Je regarde la commande.'];
+  const start = ['Bonjour, je vous écoute. Quel produit est concerné ?', 'Vous avez raison, je vais vérifier la préparation.', 'Combien de cartons étaient vides ?'];
 
   it('accepted by keywords: the client says the goods are not worth the transport', async () => {
     const { app, chat, clock } = setup();
     await startSheet(chat, 2);
     const { heard, rehearsal } = await playToEnd(app, chat, clock, {
-      answers: [...start, "J'accepte votre réclamation : je vous propose la destruction sur place contre un avoir.", 'Au revoir.'],
+      answers: [...start, "J'accepte votre réclamation, je vous fais un avoir."],
     });
     expect(heard).toEqual(['non-conformite', 'carton-vide', 'date-limite', 'cout-transport', 'fin-appel']);
     expect(rehearsal.cursor.decided).toEqual({ 'reclamation-acceptee': { met: true, by: 'keywords' } });
@@ -243,7 +243,8 @@ describe('sheet 2: the conditional line "Si réclamation acceptée"', () => {
     const { app, chat, clock } = setup();
     await startSheet(chat, 2);
     const { heard, last, rehearsal } = await playToEnd(app, chat, clock, {
-      answers: [...start, 'Je ne peux pas reprendre une marchandise acceptée.'],
+      // A refusal that proposes nothing: the client insists once, then the script moves on.
+      answers: [...start, 'Je ne peux pas reprendre une marchandise acceptée.', 'Je ne peux pas reprendre une marchandise acceptée, je regrette.'],
     });
     expect(heard).toEqual(['non-conformite', 'carton-vide', 'date-limite', 'fin-appel']);
     expect(visibleText(last)).not.toContain('Le coût de la marchandise ne vaut pas le coût du transport.');
@@ -258,7 +259,7 @@ describe('sheet 2: the conditional line "Si réclamation acceptée"', () => {
   ])('unsure: the question is asked; typed %j decides', async (typed, met) => {
     const { app, chat, clock } = setup();
     await startSheet(chat, 2);
-    for (const answer of [...start, 'Je vais voir ce que je peux faire.']) {
+    for (const answer of [...start, 'Je vous propose de le détruire sur place.']) {
       clock.advance(1);
       await chat.say(answer);
     }
@@ -275,7 +276,7 @@ describe('sheet 2: the conditional line "Si réclamation acceptée"', () => {
     const { app, chat, clock } = setup();
     await startSheet(chat, 2);
     let replies: Replies = [];
-    for (const answer of [...start, 'Je vais voir.']) {
+    for (const answer of [...start, 'Je vous propose de le détruire sur place.']) {
       clock.advance(1);
       replies = await chat.say(answer);
     }
@@ -415,7 +416,7 @@ describe('a restart of the bot in the middle', () => {
     const storage = new MemoryStorage();
     const first = setup({ storage });
     await startSheet(first.chat, 3);
-    for (let i = 0; i < 5; i += 1) await first.chat.say(neutral(i));
+    await playWell(first.app, first.chat, lea.id);
     expect((await storedRehearsal(first.app, lea.id)).state).toBe('debrief');
     const second = setup({ storage });
     const replies = await second.chat.say('bonjour');
@@ -445,8 +446,7 @@ describe('cards: old and double submissions, typed percentages', () => {
   ])('the debrief refuses the self-rating %j with a French message, nothing saved', async (rating, message) => {
     const { app, chat } = setup();
     await startSheet(chat, 3);
-    let last: Replies = [];
-    for (let i = 0; i < 5; i += 1) last = await chat.say(neutral(i));
+    const last = await playWell(app, chat, lea.id);
     const before = await storedRehearsal(app, lea.id);
     const shown = visibleText(await chat.submit({ ...actionData(last, { verb: 'rehearsal.debrief' }), rating }));
     expect(shown).toContain(message);
@@ -455,10 +455,9 @@ describe('cards: old and double submissions, typed percentages', () => {
   });
 
   it('a forged criterion is refused', async () => {
-    const { chat } = setup();
+    const { app, chat } = setup();
     await startSheet(chat, 3);
-    let last: Replies = [];
-    for (let i = 0; i < 5; i += 1) last = await chat.say(neutral(i));
+    const last = await playWell(app, chat, lea.id);
     const shown = visibleText(await chat.submit({ ...actionData(last, { verb: 'rehearsal.debrief' }), rating: '50', 'criterion:hack': 'acquis' }));
     expect(shown).toContain('ne correspondent pas aux critères');
   });
@@ -467,7 +466,8 @@ describe('cards: old and double submissions, typed percentages', () => {
     const { chat } = setup();
     await startSheet(chat, 1);
     let last: Replies = [];
-    for (let i = 0; i < 9; i += 1) last = await chat.say(`${i}${'é'.repeat(1999)}`);
+    // Answers that say nothing: the client insists on each line, so the transcript is the longest it can be.
+    for (let i = 0; i < 30 && !visibleText(last).includes('Fin du jeu de rôle'); i += 1) last = await chat.say(`${i % 10}${'é'.repeat(1999)}`);
     expect(visibleText(last)).toContain('Fin du jeu de rôle');
     checkCards(last);
   });
@@ -519,14 +519,10 @@ describe('the question drill', () => {
 
 describe('mes répétitions: attempts and progress', () => {
   it('shows each attempt per sheet with date, mode, duration, self-assessment and rating, and the progress', async () => {
-    const { chat, clock } = setup();
+    const { app, chat, clock } = setup();
     const playSheet3 = async (minutesPerAnswer: number, rating: string, mode: 'ordered' | 'shuffled') => {
       await startSheet(chat, 3, mode);
-      let last: Replies = [];
-      for (let i = 0; i < 5; i += 1) {
-        clock.advance(minutesPerAnswer);
-        last = await chat.say(neutral(i));
-      }
+      const last = await playWell(app, chat, lea.id, clock, minutesPerAnswer);
       await chat.submit({
         ...actionData(last, { verb: 'rehearsal.debrief' }),
         rating,

@@ -16,7 +16,13 @@ async function leaMidway(app: TestApp): Promise<{ chat: Chat; last: Replies }> {
   const chat = new Chat(app, lea);
   await startSheet(chat, 2);
   let last: Replies = [];
-  for (const answer of ['Bonjour, je vous écoute, SECRET-REPONSE-LEA.', 'Quel produit ?', 'Je regarde.', 'Je vois.']) last = await chat.say(answer);
+  const answers = [
+    'Bonjour, je vous écoute, SECRET-REPONSE-LEA. Quel produit ?',
+    'Vous avez raison, je vais vérifier la préparation.',
+    'Combien de cartons étaient vides ?',
+    'Je vous propose de le détruire sur place.',
+  ];
+  for (const answer of answers) last = await chat.say(answer);
   return { chat, last };
 }
 
@@ -62,7 +68,7 @@ describe('a candidate’s rehearsal belongs to her alone', () => {
     expect(shown).toContain("Vous n'avez encore fait aucune répétition.");
     expect(shown).toContain("Vous n'avez aucune répétition enregistrée.");
     expect(shown).not.toContain('SECRET-REPONSE-LEA');
-    expect(shown).not.toContain('Quel produit ?');
+    expect(shown).not.toContain('Combien de cartons');
     expect(shown).not.toContain('Acceptez-vous la réclamation');
     // Her exercise did not move.
     expect((await storedRehearsal(app, lea.id)).state).toBe('awaiting_condition');
@@ -128,7 +134,8 @@ describe('supprimer mes répétitions', () => {
     const leaChat = new Chat(app, lea);
     await startSheet(leaChat, 3);
     let last: Replies = [];
-    for (let i = 0; i < 5; i += 1) last = await leaChat.say(`SECRET-LEA-${i}`);
+    // The cue, then each of the 4 relaunches twice: the client insists once on an answer that says nothing.
+    for (let i = 0; i < 9; i += 1) last = await leaChat.say(`SECRET-LEA-${i}`);
     await leaChat.submit({ ...actionData(last, { verb: 'rehearsal.debrief' }), rating: '50' });
     await startSheet(leaChat, 1);
     await leaChat.say('SECRET-LEA-stop');

@@ -151,6 +151,31 @@ describe('loadReferentialFile errors name the file and the JSON path', () => {
     const error = errorOf(() => loadReferentialFile(writeJson(tempDir(), 'regle.json', json)));
     expect(error.message).toContain('$.rolePlays[2].observationRules[0].criterion');
   });
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  it.each<[string, (json: any) => void, string, string]>([
+    ['a reaction to a line the sheet does not have', (json) => (json.rolePlays[0].client.reactions[0].line = 'pas-une-replique'), '$.rolePlays[0].client.reactions[0].line', 'réplique inconnue : pas-une-replique'],
+    ['a reaction to the closing line', (json) => (json.rolePlays[0].client.reactions[0].line = 'fin-appel'), '$.rolePlays[0].client.reactions[0].line', "la réplique de fin n'attend pas de réponse"],
+    ['two reactions to one line', (json) => (json.rolePlays[2].client.reactions[1].line = json.rolePlays[2].client.reactions[0].line), '$.rolePlays[2].client.reactions[1].line', 'réplique en double'],
+    ['a reaction expecting an unknown idea', (json) => (json.rolePlays[1].client.reactions[2].expects[0] = 'nulle-part'), '$.rolePlays[1].client.reactions[2].expects[0]', 'idée inconnue : nulle-part'],
+    ['a conclusion on an unknown criterion', (json) => (json.rolePlays[1].client.conclusion.criterion = 'critere-fantome'), '$.rolePlays[1].client.conclusion.criterion', 'critère inconnu : critere-fantome'],
+    ['a conclusion on an unknown idea', (json) => (json.rolePlays[0].client.conclusion.ideas[1] = 'nulle-part'), '$.rolePlays[0].client.conclusion.ideas[1]', 'idée inconnue'],
+    ['calming on an unknown idea', (json) => (json.rolePlays[2].client.calming.proposes[0] = 'nulle-part'), '$.rolePlays[2].client.calming.proposes[0]', 'idée inconnue'],
+    ['an added line that claims to be the sheet’s', (json) => (json.rolePlays[0].client.acknowledgements[0].fromSheet = true), '$.rolePlays[0].client.acknowledgements[0].fromSheet', ''],
+    ['an idea without keywords', (json) => (json.rolePlays[0].client.ideas[0].keywords = []), '$.rolePlays[0].client.ideas[0].keywords', ''],
+  ])('%s', (_name, breakIt, path, message) => {
+    const json = realJson();
+    breakIt(json);
+    const error = errorOf(() => loadReferentialFile(writeJson(tempDir(), 'client.json', json)));
+    expect(error.message).toContain(path);
+    expect(error.message).toContain(message);
+  });
+
+  it('a sheet without client data still loads: its lines simply follow each other', () => {
+    const json = realJson();
+    delete json.rolePlays[2].client;
+    expect(loadReferentialFile(writeJson(tempDir(), 'sans-client.json', json)).rolePlays[2]?.client).toBeUndefined();
+  });
 });
 
 describe('jsonPath', () => {

@@ -336,6 +336,31 @@ describe('the referential holds the guide verbatim, each text at its place', () 
     expect(new Set(sheet.lines.map((l) => l.id)).size).toBe(sheet.lines.length);
   });
 
+  it.each([1, 2, 3])('role-play sheet %i: the client\'s reactions are lines written for the rehearsal, never the sheet\'s', (number) => {
+    const s = seed.sheets.find((x) => x.number === number);
+    const sheet = ref.rolePlays.find((x) => x.number === number);
+    if (!s || !sheet?.client) throw new Error(`fiche ${number} sans réactions du client`);
+    const c = sheet.client;
+    const added = [
+      ...c.reactions.flatMap((r) => [r.insist, r.calmed, r.hangUp]),
+      ...c.acknowledgements,
+      ...c.escalation.lines,
+      ...c.calming.lines,
+      c.conclusion?.line,
+    ].filter((line) => line !== undefined);
+    expect(added.length).toBeGreaterThan(0);
+    const guide = n(seedText);
+    for (const line of added) {
+      expect(line.fromSheet).toBe(false);
+      expect(guide.includes(n(line.text)), line.text).toBe(false);
+    }
+    // Every relaunch and conditional line of the sheet has its reaction: the client listens on each.
+    const reacted = new Set(c.reactions.map((r) => r.line));
+    for (const line of sheet.lines.filter((l) => l.type === 'relaunch' || l.type === 'conditional' || l.type === 'direction')) {
+      expect(reacted.has(line.id), line.id).toBe(true);
+    }
+  });
+
   it.each([1, 2, 3])('role-play sheet %i: every success criterion, in order, each with a hint', (number) => {
     const s = seed.sheets.find((x) => x.number === number);
     const sheet = ref.rolePlays.find((x) => x.number === number);

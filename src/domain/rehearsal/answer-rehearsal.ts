@@ -1,6 +1,7 @@
 /** The candidate's answers during the play (a message, a condition's oui / non) and the client's next line. */
 import type { Condition, Referential, RolePlay } from '../../referential/schema.js';
-import { REHEARSAL_ANSWER_MAX, type Rehearsal } from '../model.js';
+import { REHEARSAL_ANSWER_MAX, type ClientReaction, type Rehearsal } from '../model.js';
+import { clientMemory, clientMove, reactionOf, readAnswer } from './client-reaction.js';
 import { matchCondition } from './condition-matcher.js';
 import { currentQuestion } from './rate-question.js';
 import { DRILL_SHEET, sheetOf, type RehearsalResult } from './rehearsal-types.js';
@@ -44,7 +45,57 @@ export function answerRehearsal(referential: Referential, rehearsal: Rehearsal, 
     cursor: { ...rehearsal.cursor, evidence },
     transcript: [...rehearsal.transcript, { speaker: 'candidate', text: answer, at, ...(answered ? { lineId: answered } : {}) }],
   };
-  return playNext(sheet, next, now);
+  return react(sheet, next, answered, answer, now);
+}
+
+/**
+ * The client's reaction to the answer (when the sheet has `client` data), then the script:
+ * a follow-up waits on the same line; a conclusion plays the closing line; a hang-up ends
+ * the call; otherwise the next line, after an acknowledgement or a calming word if any.
+ */
+function react(sheet: RolePlay, rehearsal: Rehearsal, answered: string | undefined, answer: string, now: Date): RehearsalResult {
+  const client = sheet.client;
+  if (!client) return playNext(sheet, rehearsal, now);
+  const reaction = client.reactions.find((r) => r.line === answered);
+  const move = clientMove(client, reaction, readAnswer(client, reaction, answer), clientMemory(rehearsal, answered));
+  const at = now.toISOString();
+  const say = (r: Rehearsal, kind: ClientReaction, text: string): Rehearsal => ({
+    ...r,
+    transcript: [...r.transcript, { speaker: 'client', text, at, reaction: kind, ...(answered ? { lineId: answered } : {}) }],
+  });
+  switch (move.type) {
+    case 'move_on': {
+      if (!move.before) return playNext(sheet, rehearsal, now);
+      const played = playNext(sheet, say(rehearsal, move.before.kind, move.before.line.text), now);
+      if (played.type !== 'changed') return played;
+      return { ...played, steps: [{ type: 'reaction', kind: move.before.kind, text: move.before.line.text }, ...played.steps] };
+    }
+    case 'follow_up':
+      return { type: 'changed', rehearsal: say(rehearsal, move.kind, move.line.text), steps: [{ type: 'reaction', kind: move.kind, text: move.line.text }] };
+    case 'hang_up': {
+      const hungUp = endEarly(sheet, say(rehearsal, 'hang_up', move.line.text), 'hang_up', at);
+      return { type: 'changed', rehearsal: hungUp, steps: [{ type: 'reaction', kind: 'hang_up', text: move.line.text }, { type: 'ended', closing: null }] };
+    }
+    case 'conclude': {
+      const said = move.line ? say(rehearsal, reactionOf(move), move.line.text) : rehearsal;
+      const closing = sheet.lines.find((l) => l.type === 'closing');
+      const ended = endEarly(sheet, said, 'conclusion', at);
+      const withClosing = closing ? { ...ended, transcript: [...ended.transcript, { speaker: 'client' as const, text: closing.text, at, lineId: closing.id }] } : ended;
+      return {
+        type: 'changed',
+        rehearsal: withClosing,
+        steps: [...(move.line ? [{ type: 'reaction' as const, kind: 'conclude' as const, text: move.line.text }] : []), { type: 'ended', closing: closing ?? null }],
+      };
+    }
+  }
+}
+
+/** Ends the call before its closing line's turn: the sheet's own lines (and stage directions) not yet played are kept as skipped. */
+function endEarly(sheet: RolePlay, rehearsal: Rehearsal, endedBy: 'conclusion' | 'hang_up', at: string): Rehearsal {
+  const order = rehearsal.cursor.order ?? [];
+  const fromSheet = (id: string) => sheet.lines.some((l) => l.id === id && (l.fromSheet || l.type === 'direction'));
+  const skipped = order.slice(rehearsal.cursor.next ?? 0).filter(fromSheet);
+  return ended({ ...rehearsal, cursor: { ...rehearsal.cursor, next: order.length, endedBy, skipped } }, at);
 }
 
 /** The candidate's oui / non to the pending condition's question; its line is then played or skipped. */

@@ -1,16 +1,16 @@
 /** The hint the candidate asks for during the play (`indice`), counted on the record. */
-import type { Criterion, Referential } from '../../referential/schema.js';
+import type { Referential } from '../../referential/schema.js';
 import type { Rehearsal } from '../model.js';
 import { questionsScale } from './drill.js';
 import { criteriaToHint } from './observations.js';
 import { DRILL_SHEET, candidateAnswers, isActive, sheetOf, type HintResult } from './rehearsal-types.js';
 
 /**
- * `indice`: the hint of a success criterion still worth working on (not yet observed by
- * the observation rules in the answers so far, or not observable by any rule), cycling
- * through them as the candidate asks again. In the drill: what the scale's two upper
- * descriptors expect of an answer. Hints are counted, not written into the transcript: a
- * candidate may ask as often as they like without the record (or the debrief card) growing.
+ * `indice`: the hint of the next success criterion still unmet (not yet observed by the
+ * observation rules in the answers so far, or not observable by any rule) whose hint was not
+ * given yet, so each `indice` says something new; `exhausted` once none is left. In the drill:
+ * what the scale's two upper descriptors expect of an answer. Hints are counted, not written
+ * into the transcript: the record (and the debrief card) does not grow with them.
  */
 export function hintRehearsal(referential: Referential, rehearsal: Rehearsal): HintResult {
   if (!isActive(rehearsal)) return { type: 'forbidden', reason: 'not_active' };
@@ -24,11 +24,17 @@ export function hintRehearsal(referential: Referential, rehearsal: Rehearsal): H
   }
   const sheet = sheetOf(referential, rehearsal.sheet);
   if (!sheet) return { type: 'forbidden', reason: 'unknown_sheet' };
-  const open = criteriaToHint(sheet, candidateAnswers(rehearsal));
-  const criterion = open[rehearsal.hintsUsed % open.length] as Criterion;
+  const hinted = rehearsal.cursor.hinted ?? [];
+  const criterion = criteriaToHint(sheet, candidateAnswers(rehearsal)).find((c) => !hinted.includes(c.id));
+  if (!criterion) return { type: 'exhausted' };
   return {
     type: 'hinted',
-    rehearsal: { ...rehearsal, rev: rehearsal.rev + 1, hintsUsed: rehearsal.hintsUsed + 1 },
+    rehearsal: {
+      ...rehearsal,
+      rev: rehearsal.rev + 1,
+      hintsUsed: rehearsal.hintsUsed + 1,
+      cursor: { ...rehearsal.cursor, hinted: [...hinted, criterion.id] },
+    },
     hint: { kind: 'criterion', criterion },
   };
 }

@@ -1,3 +1,4 @@
+import type { RolePlay } from '../../referential/schema.js';
 import type { Rehearsal } from '../model.js';
 import { meanHalfUp } from '../round-half-up.js';
 
@@ -89,4 +90,32 @@ export function progressBetween(before: AttemptSummary, after: AttemptSummary): 
     ratingDelta: before.rating !== null && after.rating !== null ? after.rating - before.rating : null,
     durationDeltaMs: before.durationMs !== null && after.durationMs !== null ? after.durationMs - before.durationMs : null,
   };
+}
+
+/** One success criterion across the latest completed attempts at a sheet. */
+export interface CriterionProgress {
+  criterionId: string;
+  text: string;
+  /** In how many of those attempts the candidate ticked it « acquis ». */
+  acquired: number;
+  /** How many attempts were looked at (at most `last`). */
+  of: number;
+}
+
+/**
+ * Per success criterion of the sheet, in how many of the last `last` debriefed attempts at it
+ * (`done`) the candidate judged it acquired; empty when none was debriefed yet.
+ */
+export function criteriaProgress(rehearsals: readonly Rehearsal[], referentialId: string, sheet: RolePlay, last = 3): CriterionProgress[] {
+  const recent = rehearsals
+    .filter((r) => r.referentialId === referentialId && r.sheet === sheet.number && r.state === 'done')
+    .sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt))
+    .slice(-last);
+  if (recent.length === 0) return [];
+  return sheet.successCriteria.map((criterion) => ({
+    criterionId: criterion.id,
+    text: criterion.text,
+    acquired: recent.filter((r) => r.selfAssessment[criterion.id] === 'acquis').length,
+    of: recent.length,
+  }));
 }

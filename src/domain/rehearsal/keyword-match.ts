@@ -1,39 +1,62 @@
-import { foldForMatch } from '../../referential/verbatim.js';
+import { readWords, type Word } from './answer-words.js';
 
 /**
- * How a keyword of the referential is found in what the candidate wrote:
+ * How a keyword of the referential is found in what the candidate wrote. Both sides are read
+ * into words (readWords), then:
  *
- * - both sides go through `foldForMatch` (lowercase, accents and ligatures removed,
- *   apostrophes made straight, whitespace collapsed), so "Réduction", "reduction" and
- *   "RÉDUCTION" are one word, and "n’accepte" (typographic apostrophe) is "n'accepte";
- * - a keyword matches only as whole words: the character before it and the one after it
- *   must not be a letter or a digit. "avoir" is not found in "pouvoir", "quel" is not found
- *   in "quelque" or "quelle", "accepte" is not found in "acceptez"; an apostrophe, a hyphen,
- *   a space or a punctuation mark is a boundary, so "accepte" is found in "j'accepte" and
- *   "pouvez-vous" in "Pouvez-vous ?";
- * - a keyword of several words matches those words in that order with the same separators
- *   (the referential lists the spelling variants it accepts, e.g. "est-ce que" and "est ce que").
+ * - case, accents, apostrophes and elision do not matter: « RÉDUCTION » is « réduction »,
+ *   « j’accepte » holds « accepte », « l'avoir » reads as « le avoir »;
+ * - words compare by their stems, so simple plural and conjugation variants match
+ *   (« avoirs », « acceptez », « proposons »), but a word never matches inside another:
+ *   « avoir » is not in « pouvoir », « quel » not in « quelque », « accepte » not in « inacceptable »;
+ * - a keyword of several words matches those words in that order, within one clause;
+ * - a keyword found inside a negation does not count: « je ne vous propose pas d'avoir »
+ *   holds no « avoir », « pas de reprise » no « reprise »; a keyword that itself holds a
+ *   negation word (« je ne peux pas », « n'accepte pas ») is read literally instead.
  */
-export function containsKeyword(foldedText: string, keyword: string): boolean {
-  const needle = foldForMatch(keyword);
-  if (needle === '') return false;
-  let from = 0;
-  for (;;) {
-    const at = foldedText.indexOf(needle, from);
-    if (at < 0) return false;
-    const before = foldedText[at - 1];
-    const after = foldedText[at + needle.length];
-    if (!isWordChar(before) && !isWordChar(after)) return true;
-    from = at + 1;
-  }
+export function containsKeyword(text: string, keyword: string): boolean {
+  return keywordsIn(readWords(text), [keyword]).length > 0;
 }
 
-/** The keywords of the list found in the text (the text folded here). */
+/** The keywords of the list found in the text. */
 export function keywordsFound(text: string, keywords: readonly string[]): string[] {
-  const folded = foldForMatch(text);
-  return keywords.filter((keyword) => containsKeyword(folded, keyword));
+  return keywordsIn(readWords(text), keywords);
 }
 
-function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+/** The keywords of the list found in words already read (an answer read once, matched against many lists). */
+export function keywordsIn(words: readonly Word[], keywords: readonly string[]): string[] {
+  return keywords.filter((keyword) => matches(words, keywordWords(keyword)));
+}
+
+/**
+ * Keywords come from the referentials, a finite set read again on every answer: each is read
+ * once and kept (a pure memo, bounded so that stray calls cannot grow it without limit).
+ */
+const readKeywords = new Map<string, readonly Word[]>();
+const READ_KEYWORDS_MAX = 20_000;
+
+function keywordWords(keyword: string): readonly Word[] {
+  const known = readKeywords.get(keyword);
+  if (known) return known;
+  const words = readWords(keyword);
+  if (readKeywords.size < READ_KEYWORDS_MAX) readKeywords.set(keyword, words);
+  return words;
+}
+
+function matches(words: readonly Word[], needle: readonly Word[]): boolean {
+  if (needle.length === 0) return false;
+  const literal = needle.some((w) => w.negation);
+  for (let i = 0; i + needle.length <= words.length; i += 1) {
+    const clause = words[i]?.clause;
+    const hit = needle.every((n, k) => {
+      const word = words[i + k] as Word;
+      return word.clause === clause && (literal || !word.negated) && sameWord(word, n);
+    });
+    if (hit) return true;
+  }
+  return false;
+}
+
+function sameWord(a: Word, b: Word): boolean {
+  return a.form === b.form || a.stems.some((stem) => b.stems.includes(stem));
 }

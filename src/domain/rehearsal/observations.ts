@@ -27,14 +27,12 @@ export function observe(sheet: RolePlay, answers: readonly string[]): Observatio
 
 /**
  * The success criteria still worth a hint: those the observation rules have not (all) found
- * in the answers so far, and those no rule can observe. When every criterion has been
- * observed, all of them, so that `indice` always has something to say.
+ * in the answers so far, and those no rule can observe; empty when the answers show them all.
  */
 export function criteriaToHint(sheet: RolePlay, answers: readonly string[]): Criterion[] {
   const observations = observe(sheet, answers);
-  const open = sheet.successCriteria.filter((criterion) => {
+  return sheet.successCriteria.filter((criterion) => {
     const rules = observations.filter((o) => o.criterionId === criterion.id);
     return rules.length === 0 || rules.some((o) => !o.found);
   });
-  return open.length > 0 ? open : sheet.successCriteria;
 }

@@ -1,7 +1,7 @@
 /** What every rehearsal operation returns (steps to show, or a refusal), and the small queries they share. */
 import type { Condition, Criterion, Line, Referential, RolePlay } from '../../referential/schema.js';
 import type { Descriptor } from '../band-for.js';
-import type { Rehearsal } from '../model.js';
+import type { ClientReaction, Rehearsal } from '../model.js';
 import type { PercentageProblem } from '../parse-percentage.js';
 import type { DrillQuestion } from './drill.js';
 
@@ -23,6 +23,8 @@ export type RehearsalStep =
   | { type: 'cue'; text: string }
   /** The client speaks (a relaunch, the opening, a direction's hostile line, a conditional line); the candidate answers next. */
   | { type: 'line'; line: Line }
+  /** The client reacts to the answer with a line written for the rehearsal (insists, acknowledges, escalates, calms down, concludes, hangs up). */
+  | { type: 'reaction'; kind: ClientReaction; text: string }
   /** The keywords could not tell: the condition's question, oui / non. */
   | { type: 'condition'; condition: Condition }
   /** The role play is over (after the client's closing line, when the sheet has one): the debrief follows. */
@@ -52,7 +54,8 @@ export type RehearsalResult = RehearsalChanged | RehearsalRefusal;
 
 export type RehearsalHint = { kind: 'criterion'; criterion: Criterion } | { kind: 'scale'; descriptors: Descriptor[] };
 
-export type HintResult = { type: 'hinted'; rehearsal: Rehearsal; hint: RehearsalHint } | RehearsalRefusal;
+/** `exhausted`: every criterion still open has had its hint (or the answers show them all). */
+export type HintResult = { type: 'hinted'; rehearsal: Rehearsal; hint: RehearsalHint } | { type: 'exhausted' } | RehearsalRefusal;
 
 /** The sheet number of the question drill. */
 export const DRILL_SHEET = 0;

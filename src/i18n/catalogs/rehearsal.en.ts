@@ -28,9 +28,9 @@ export const rehearsalEn: Record<keyof typeof rehearsalFr, string> = {
   'rehearsal.briefing.note': 'Note',
   'rehearsal.briefing.how': 'How it goes',
   'rehearsal.briefing.howCandidate':
-    'You make the call: write your first sentence as if you were speaking to the client. After each of your messages, the client answers with the sheet’s next relaunch, word for word.',
+    'You make the call: write your first sentence as if you were speaking to the client. The client reacts to what you say: presses when you do not answer the question, flares up at a curt refusal, calms down when you acknowledge the problem and propose something; the relaunches are the sheet’s, word for word.',
   'rehearsal.briefing.howBot':
-    'The client calls: they open, and you answer as on the phone. After each of your messages, the client answers with the sheet’s next relaunch, word for word.',
+    'The client calls: they open, and you answer as on the phone. The client reacts to what you say: presses when you do not answer the question, flares up at a curt refusal, calms down when you acknowledge the problem and propose something; the relaunches are the sheet’s, word for word.',
   'rehearsal.briefing.howEnd':
     "At the end of the call: the sheet's success criteria to tick, your self-rating on the jury's scale, automatic pointers and the transcript with your answer times.",
   'rehearsal.briefing.modes':
@@ -69,6 +69,7 @@ export const rehearsalEn: Record<keyof typeof rehearsalFr, string> = {
   'rehearsal.ended': 'End of the role play. Here is your debrief: fill it in whenever you like, it stays available.',
   'rehearsal.hint': '💡 Hint: {hint}\n\nSuccess criterion: {criterion}',
   'rehearsal.hintDrill': "💡 Hint: what the jury's scale values in an answer: {text}",
+  'rehearsal.hintNone': 'No more hints for this call: you have had the hint of every criterion your answers do not show yet. Your turn!',
   'rehearsal.restarted': 'Starting again from the beginning.',
   'rehearsal.stopped': 'Rehearsal stopped. It is listed in “my rehearsals” as interrupted.',
   'rehearsal.playHelp':
@@ -109,6 +110,18 @@ export const rehearsalEn: Record<keyof typeof rehearsalFr, string> = {
   'rehearsal.debrief.conditionNotMet': '“{label}”: no ({how})',
   'rehearsal.debrief.byKeywords': 'from your answers',
   'rehearsal.debrief.byQuestion': 'your answer to the question',
+  'rehearsal.debrief.shape': 'How the call went, line by line',
+  'rehearsal.debrief.shapeLine': '“{text}”',
+  'rehearsal.debrief.answeredIn': 'answered in {time}',
+  'rehearsal.debrief.notAnswered': 'not answered',
+  'rehearsal.debrief.insisted': 'the client had to press',
+  'rehearsal.debrief.notInsisted': 'the client did not have to press',
+  'rehearsal.debrief.heard': 'key ideas heard: {ideas}',
+  'rehearsal.debrief.heardNone': 'no expected idea heard',
+  'rehearsal.debrief.missed': 'to address: {ideas}',
+  'rehearsal.debrief.notPlayed': 'Not played (the call ended before):',
+  'rehearsal.debrief.endedByConclusion': "The client closed the call: you met the sheet's main success criterion.",
+  'rehearsal.debrief.endedByHangUp': 'The client hung up.',
   'rehearsal.debrief.transcript': 'Transcript and answer times',
   'rehearsal.debrief.you': 'You',
   'rehearsal.debrief.youTimed': 'You ({time})',
@@ -138,6 +151,8 @@ export const rehearsalEn: Record<keyof typeof rehearsalFr, string> = {
   'rehearsal.history.faster': '{duration} faster',
   'rehearsal.history.slower': '{duration} longer',
   'rehearsal.history.sameTime': 'same duration',
+  'rehearsal.history.criteria': 'Criteria you judged acquired in your debriefs, over the last {count} completed attempt(s):',
+  'rehearsal.history.criterion': '{text} — {acquired} of {of}',
   'rehearsal.history.footer': 'Only you see these rehearsals. To erase them all: “delete my rehearsals”.',
   'rehearsal.duration': '{minutes} min {seconds} s',
   'rehearsal.durationSeconds': '{seconds} s',

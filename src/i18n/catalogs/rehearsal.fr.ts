@@ -27,9 +27,9 @@ export const rehearsalFr = {
   'rehearsal.briefing.note': 'Note',
   'rehearsal.briefing.how': 'Déroulement',
   'rehearsal.briefing.howCandidate':
-    "C'est vous qui appelez : écrivez votre première phrase comme si vous parliez au client. À chacun de vos messages, le client répond par la relance suivante de la fiche, mot pour mot.",
+    "C'est vous qui appelez : écrivez votre première phrase comme si vous parliez au client. Il réagit à ce que vous dites : il insiste si vous ne répondez pas à sa question, s'emporte devant un refus sec, se calme quand vous reconnaissez son problème et proposez quelque chose ; ses relances sont celles de la fiche, mot pour mot.",
   'rehearsal.briefing.howBot':
-    "C'est le client qui appelle : il ouvre l'échange, vous lui répondez comme au téléphone. À chacun de vos messages, il répond par la relance suivante de la fiche, mot pour mot.",
+    "C'est le client qui appelle : il ouvre l'échange, vous lui répondez comme au téléphone. Il réagit à ce que vous dites : il insiste si vous ne répondez pas à sa question, s'emporte devant un refus sec, se calme quand vous reconnaissez son problème et proposez quelque chose ; ses relances sont celles de la fiche, mot pour mot.",
   'rehearsal.briefing.howEnd':
     "À la fin de l'appel : les critères de réussite de la fiche à cocher, votre auto-évaluation sur l'échelle du jury, des pistes repérées automatiquement et la transcription avec vos temps de réponse.",
   'rehearsal.briefing.modes':
@@ -68,6 +68,8 @@ export const rehearsalFr = {
   'rehearsal.ended': "Fin du jeu de rôle. Voici votre bilan : remplissez-le quand vous voulez, il reste disponible.",
   'rehearsal.hint': '💡 Indice : {hint}\n\nCritère de réussite visé : {criterion}',
   'rehearsal.hintDrill': "💡 Indice : ce que l'échelle du jury valorise dans une réponse : {text}",
+  'rehearsal.hintNone':
+    "Plus d'indice pour cet appel : vous avez déjà eu la piste de chaque critère que vos réponses ne montrent pas encore. À vous de jouer !",
   'rehearsal.restarted': 'On recommence depuis le début.',
   'rehearsal.stopped': 'Répétition arrêtée. Elle figure dans « mes répétitions » comme interrompue.',
   'rehearsal.playHelp':
@@ -109,6 +111,18 @@ export const rehearsalFr = {
   'rehearsal.debrief.conditionNotMet': '« {label} » : non ({how})',
   'rehearsal.debrief.byKeywords': "d'après vos réponses",
   'rehearsal.debrief.byQuestion': 'votre réponse à la question',
+  'rehearsal.debrief.shape': "Déroulé de l'appel, réplique par réplique",
+  'rehearsal.debrief.shapeLine': '« {text} »',
+  'rehearsal.debrief.answeredIn': 'réponse en {time}',
+  'rehearsal.debrief.notAnswered': 'sans réponse',
+  'rehearsal.debrief.insisted': 'le client a dû insister',
+  'rehearsal.debrief.notInsisted': 'sans insistance du client',
+  'rehearsal.debrief.heard': 'idées entendues : {ideas}',
+  'rehearsal.debrief.heardNone': 'aucune idée attendue entendue',
+  'rehearsal.debrief.missed': 'à aborder : {ideas}',
+  'rehearsal.debrief.notPlayed': "Non jouées (l'appel s'est terminé avant) :",
+  'rehearsal.debrief.endedByConclusion': "Le client a conclu l'appel : vous avez atteint le critère principal de la fiche.",
+  'rehearsal.debrief.endedByHangUp': 'Le client a raccroché.',
   'rehearsal.debrief.transcript': 'Transcription et temps de réponse',
   'rehearsal.debrief.you': 'Vous',
   'rehearsal.debrief.youTimed': 'Vous ({time})',
@@ -138,6 +152,8 @@ export const rehearsalFr = {
   'rehearsal.history.faster': '{duration} plus rapide',
   'rehearsal.history.slower': '{duration} plus long',
   'rehearsal.history.sameTime': 'même durée',
+  'rehearsal.history.criteria': 'Critères jugés acquis dans vos bilans, sur les {count} dernière(s) tentative(s) terminée(s) :',
+  'rehearsal.history.criterion': '{text} — {acquired} sur {of}',
   'rehearsal.history.footer': 'Seul(e) vous voyez ces répétitions. Pour tout effacer : « supprimer mes répétitions ».',
   'rehearsal.duration': '{minutes} min {seconds} s',
   'rehearsal.durationSeconds': '{seconds} s',

@@ -1,26 +1,57 @@
 import { describe, expect, it } from 'vitest';
 import { foldForMatch } from '../../../src/referential/verbatim.js';
-import { containsKeyword, matchCondition, parseYesNo, type ConditionMatch } from '../../../src/domain/rehearsal/index.js';
+import { answerCondition, containsKeyword, matchCondition, parseYesNo, type ConditionMatch } from '../../../src/domain/rehearsal/index.js';
 import { referential, sheet } from './fixture.js';
 
 const claim = sheet(2).conditions.find((c) => c.id === 'reclamation-acceptee');
 if (!claim) throw new Error('sheet 2 has no reclamation-acceptee condition');
 
-describe('containsKeyword: whole words, case- and accent-insensitive', () => {
+describe('containsKeyword: whole words; case, accents, elision and simple inflection tolerated; negation-aware', () => {
   it.each<[string, string, boolean]>([
     ['Quel produit est concerné ?', 'quel', true],
     ['Quelque chose ne va pas', 'quel', false],
-    ['Quelles quantités ?', 'quel', false],
+    ['Quelles quantités ?', 'quel', true], // plural and feminine
+    ['Des avoirs', 'des avoir', true],
     ['Il faut pouvoir le vendre', 'avoir', false],
     ['Je vous fais un avoir.', 'avoir', true],
     ["J'accepte votre demande", 'accepte', true],
     ['J’accepte (apostrophe typographique)', 'accepte', true],
-    ['Acceptez-vous ?', 'accepte', false],
+    ['Acceptez-vous ?', 'accepte', true], // conjugation
+    ['Nous acceptons', 'accepte', true],
+    ['Nous proposons la reprise', 'je propose la reprise', false],
+    ['Nous proposons la reprise', 'nous propose la reprise', true],
+    ["Je l'accepte", 'je le accepte', true], // elision
+    ['Je le accepte', "je l'accepte", true],
     ['C’est inacceptable', 'accepte', false],
     ['UNE RÉDUCTION', 'réduction', true],
     ['une reduction', 'Réduction', true],
     ['Pouvez-vous me dire ?', 'pouvez-vous', true],
-    ['pouvez vous me dire', 'pouvez-vous', false],
+    ['pouvez vous me dire', 'pouvez-vous', true],
+    ['Est ce que', 'est-ce que', true],
+    // negation: a keyword inside « ne … pas », « pas de », « sans », « aucun » does not count
+    ["Je ne vous propose pas d'avoir.", 'avoir', false],
+    ['Je ne vous propose pas un avoir.', 'un avoir', false],
+    ['Je ne vous propose pas un avoir.', 'je vous propose', false],
+    ['Pas de reprise possible.', 'reprise', false],
+    ['Aucun avoir ne sera fait.', 'un avoir', false],
+    ['Sans remise.', 'remise', false],
+    ['Je ne refuse pas.', 'refuse', false],
+    ["Je n'ai jamais dit que j'accepte", "j'accepte", false],
+    // … until the clause ends (punctuation, mais, et + a new subject)
+    ["Je ne peux pas l'envoyer en urgence, mais je vous propose un avoir.", 'un avoir', true],
+    ["Je ne peux pas l'envoyer en urgence mais je vous propose un avoir", 'un avoir', true],
+    ["Je ne peux pas l'envoyer en urgence et je vous propose un avoir", 'un avoir', true],
+    ['Je vous propose un avoir, pas un remboursement', 'un avoir', true],
+    ['Je vous propose un avoir, pas un remboursement', 'remboursement', false],
+    // « ne … que » restricts, set phrases negate nothing
+    ['Je ne peux que vous proposer un avoir.', 'un avoir', true],
+    ['Pas de souci, je vous fais un avoir.', 'un avoir', true],
+    ['Pas de problème je vous fais un avoir', 'un avoir', true],
+    ['Ne vous inquiétez pas, je vous fais un avoir.', 'un avoir', true],
+    // a keyword holding a negation is read as written
+    ['Je ne peux pas reprendre ce produit', 'je ne peux pas', true],
+    ['Plus de stock, hélas.', 'plus de stock', true],
+    ['Il ne reste plus de stock', 'stock', false],
     ["Je n’accepte pas cela", "n'accepte pas", true],
     ['accepte.', 'accepte', true],
     ['(accepte)', 'accepte', true],
@@ -28,6 +59,7 @@ describe('containsKeyword: whole words, case- and accent-insensitive', () => {
     ['la destruction   sur\nplace', 'destruction sur place', true],
     ['', 'accepte', false],
   ])('%j contains %j: %s', (text, keyword, expected) => {
+    expect(containsKeyword(text, keyword)).toBe(expected);
     expect(containsKeyword(foldForMatch(text), keyword)).toBe(expected);
   });
 });
@@ -36,6 +68,12 @@ describe('matchCondition on sheet 2 "Si réclamation acceptée": negative keywor
   it.each<[string, ConditionMatch]>([
     // met
     ["J'accepte votre réclamation, bien sûr.", 'met'],
+    ["D'accord, on reprend la marchandise.", 'met'],
+    ['Je vous fais un avoir, pas de souci.', 'met'],
+    // a negated acceptance is not one (a refusal only when it says so)
+    ["Je n'accepte pas votre réclamation.", 'not_met'],
+    ['Je ne vous fais pas un avoir.', 'unsure'],
+    ["Je ne vous propose pas d'avoir.", 'unsure'],
     ['Nous acceptons le retour de la marchandise.', 'met'],
     ['Je vous fais un avoir du montant de la commande.', 'met'],
     ['Nous allons reprendre la marchandise à nos frais.', 'met'],
@@ -57,6 +95,7 @@ describe('matchCondition on sheet 2 "Si réclamation acceptée": negative keywor
     ['Pouvez-vous me donner le numéro de commande ?', 'unsure'],
     ['Je regarde votre dossier.', 'unsure'],
     ['Acceptez-vous de patienter ?', 'unsure'],
+    ['Je ne reprends jamais ce genre de produit', 'unsure'],
     ['Il faut pouvoir vendre le produit.', 'unsure'],
     ['Quelque chose a dû se passer au dépôt.', 'unsure'],
     ['', 'unsure'],
@@ -101,5 +140,30 @@ describe('parseYesNo: the answer to a condition question', () => {
     ['nonobstant', null],
   ])('%j → %s', (text, expected) => {
     expect(parseYesNo(text)).toBe(expected);
+  });
+});
+
+describe('answerCondition: natural answers to the condition question', () => {
+  it.each<[string, boolean | null]>([
+    ['oui', true],
+    ['non', false],
+    ["J'accepte", true],
+    ["Je l'accepte.", true],
+    ["d'accord, on reprend", true],
+    ["D'accord.", true],
+    ['Bien sûr', true],
+    ['Tout à fait.', true],
+    ["non, ce n'est pas possible", false],
+    ["Ce n'est pas possible.", false],
+    ['Je refuse.', false],
+    ["Pas d'accord.", false],
+    ['Hors de question.', false],
+    ["Je n'accepte pas", false],
+    ['Absolument pas', false],
+    ['peut-être', null],
+    ['je ne sais pas', null],
+    ['', null],
+  ])('%j → %s', (text, expected) => {
+    expect(answerCondition(claim, text)).toBe(expected);
   });
 });

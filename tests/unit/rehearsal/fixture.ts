@@ -9,6 +9,13 @@ export const referential: Referential = referentialSchema.parse(
   JSON.parse(readFileSync(fileURLToPath(new URL('../../../data/referentiels/cqp-agc.json', import.meta.url)), 'utf8')),
 );
 
+/**
+ * The same sheets without their client data: the lines simply follow each other, whatever the
+ * answer. The script's mechanics (order, conditions, debrief) are tested on it; the client's
+ * reactions on the real data (client-reaction.test.ts).
+ */
+export const scriptOnly: Referential = { ...referential, rolePlays: referential.rolePlays.map(({ client: _client, ...rest }) => rest) };
+
 export function sheet(number: number): RolePlay {
   const found = referential.rolePlays.find((s) => s.number === number);
   if (!found) throw new Error(`no sheet ${number}`);

@@ -75,8 +75,13 @@ describe('criteriaToHint: the criteria still worth a hint', () => {
     expect(criteriaToHint(sheet(1), [everything]).map((c) => c.id)).toEqual(['reponses-claires']);
   });
 
-  it('when everything was observed, all criteria again (indice always has something to say)', () => {
+  it('when everything was observed, none (indice then says there is no hint left)', () => {
     const everything = 'Bonjour, je vous écoute. Quel produit ? Destruction sur place et un avoir.';
-    expect(criteriaToHint(sheet(2), [everything]).map((c) => c.id)).toEqual(sheet(2).successCriteria.map((c) => c.id));
+    expect(criteriaToHint(sheet(2), [everything])).toEqual([]);
+  });
+
+  it('a negated proposal observes nothing', () => {
+    const ids = criteriaToHint(sheet(2), ['Bonjour, quel produit ?', "Je ne vous propose pas la destruction sur place, ni d'avoir."]).map((c) => c.id);
+    expect(ids).toEqual(['destruction-avoir']);
   });
 });

@@ -15,7 +15,8 @@ import {
   type RehearsalResult,
   type RehearsalStep,
 } from '../../../src/domain/rehearsal/index.js';
-import { at, briefing, deepFreeze, referential, sheet, T0 } from './fixture.js';
+// The script's mechanics, on the sheets without client reactions (those are in client-reaction.test.ts).
+import { at, briefing, deepFreeze, scriptOnly as referential, sheet, T0 } from './fixture.js';
 
 function changed(result: RehearsalResult): { rehearsal: Rehearsal; steps: RehearsalStep[] } {
   if (result.type !== 'changed') throw new Error(`expected a change, got ${result.type}: ${result.reason}`);
@@ -183,18 +184,30 @@ describe('sheet 2: the conditional line "Si réclamation acceptée"', () => {
 });
 
 describe('hint, restart, stop', () => {
-  it('indice cycles through the criteria not yet observed, and counts', () => {
+  it('indice gives the hint of each unmet criterion once, in the sheet order, then says none is left', () => {
     let r = start(2).rehearsal;
     const seen: string[] = [];
-    for (let i = 0; i < 4; i += 1) {
+    for (let i = 0; i < 3; i += 1) {
       const hinted = hintRehearsal(referential, deepFreeze(r));
       if (hinted.type !== 'hinted' || hinted.hint.kind !== 'criterion') throw new Error('no hint');
       seen.push(hinted.hint.criterion.id);
       r = hinted.rehearsal;
     }
-    expect(seen).toEqual(['destruction-avoir', 'accueil-calme', 'questions-probleme', 'destruction-avoir']);
-    expect(r.hintsUsed).toBe(4);
+    expect(seen).toEqual(['destruction-avoir', 'accueil-calme', 'questions-probleme']);
+    expect(hintRehearsal(referential, r)).toEqual({ type: 'exhausted' });
+    expect(r.hintsUsed).toBe(3);
+    expect(r.cursor.hinted).toEqual(seen);
     expect(r.transcript).toHaveLength(1); // counted, not written into the transcript
+  });
+
+  it('indice skips a criterion the answers met since; recommencer gives the hints again', () => {
+    const first = hintRehearsal(referential, start(2).rehearsal);
+    if (first.type !== 'hinted') throw new Error('no hint');
+    const { rehearsal } = play(first.rehearsal, ['Bonjour, je vous écoute. Quel produit ?']);
+    expect(hintRehearsal(referential, rehearsal)).toEqual({ type: 'exhausted' }); // accueil and questions now observed
+    const restarted = changed(restartRehearsal(referential, rehearsal, { now: at(5), seed: 1 })).rehearsal;
+    const again = hintRehearsal(referential, restarted);
+    expect(again.type === 'hinted' && again.hint.kind === 'criterion' && again.hint.criterion.id).toBe('destruction-avoir');
   });
 
   it('indice skips what the answers already show', () => {

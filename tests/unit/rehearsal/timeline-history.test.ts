@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Rehearsal } from '../../../src/domain/model.js';
-import { formatMinutesSeconds, rehearsalHistory, timeline } from '../../../src/domain/rehearsal/index.js';
-import { at, briefing, T0 } from './fixture.js';
+import { criteriaProgress, formatMinutesSeconds, rehearsalHistory, timeline } from '../../../src/domain/rehearsal/index.js';
+import { at, briefing, sheet, T0 } from './fixture.js';
 
 describe('formatMinutesSeconds', () => {
   it.each([
@@ -83,5 +83,32 @@ describe('rehearsalHistory: attempts per sheet and progress from one to the next
     const rolePlay = { ...attempt('r', 1, 10, 5, null, 'abandoned'), questionRatings: { q1: 10 } };
     const history = rehearsalHistory([drill, rolePlay]);
     expect(history.map((g) => g.attempts[0]?.rating)).toEqual([null, 90]);
+  });
+});
+
+describe('criteriaProgress: per criterion, acquired in how many of the last debriefed attempts', () => {
+  const debriefed = (id: string, start: number, assessment: Rehearsal['selfAssessment'], state: Rehearsal['state'] = 'done', sheetNumber = 2): Rehearsal =>
+    briefing(sheetNumber, { id, sheet: sheetNumber, state, startedAt: at(start).toISOString(), selfAssessment: assessment });
+
+  it('looks at the last three debriefed attempts at the sheet only', () => {
+    const attempts = [
+      debriefed('a', 0, { 'destruction-avoir': 'acquis', 'accueil-calme': 'acquis' }), // fourth from the end: left out
+      debriefed('b', 10, { 'destruction-avoir': 'a_travailler', 'accueil-calme': 'acquis' }),
+      debriefed('c', 20, { 'destruction-avoir': 'acquis' }),
+      debriefed('x', 25, { 'destruction-avoir': 'acquis' }, 'abandoned'), // interrupted: not counted
+      debriefed('y', 26, { 'destruction-avoir': 'acquis' }, 'done', 1), // another sheet
+      debriefed('d', 30, { 'destruction-avoir': 'acquis', 'questions-probleme': 'acquis' }),
+    ];
+    expect(criteriaProgress(attempts.reverse(), 'cqp-agc', sheet(2)).map((c) => [c.criterionId, c.acquired, c.of])).toEqual([
+      ['destruction-avoir', 2, 3],
+      ['accueil-calme', 1, 3],
+      ['questions-probleme', 1, 3],
+    ]);
+  });
+
+  it('is empty before any debrief, and counts what there is when fewer than three', () => {
+    expect(criteriaProgress([debriefed('a', 0, {}, 'debrief')], 'cqp-agc', sheet(2))).toEqual([]);
+    expect(criteriaProgress([debriefed('a', 0, { 'accueil-calme': 'acquis' })], 'cqp-agc', sheet(2))[1]).toMatchObject({ acquired: 1, of: 1 });
+    expect(criteriaProgress([debriefed('a', 0, { 'accueil-calme': 'acquis' })], 'autre-cqp', sheet(2))).toEqual([]);
   });
 });

@@ -2,9 +2,18 @@ import { rehearsalDebriefCard } from '../../../cards/rehearsal-debrief-card.js';
 import { rehearsalDrillSummaryCard } from '../../../cards/rehearsal-drill-summary-card.js';
 import type { CardJson } from '../../../cards/render-template.js';
 import type { Rehearsal } from '../../../domain/model.js';
-import { candidateAnswers, drillQuestions, formatMinutesSeconds, observe, sheetOf, timeline } from '../../../domain/rehearsal/index.js';
+import {
+  candidateAnswers,
+  conversationShape,
+  drillQuestions,
+  formatMinutesSeconds,
+  observe,
+  sheetOf,
+  timeline,
+  type RelaunchShape,
+} from '../../../domain/rehearsal/index.js';
 import type { Translate } from '../../../i18n/translate.js';
-import type { Referential, RolePlay } from '../../../referential/schema.js';
+import type { Line, Referential, RolePlay } from '../../../referential/schema.js';
 import { cut, formatDuration } from './format-rehearsal.js';
 import { scaleBands } from './play-views.js';
 import { CRITERION_INPUT_PREFIX } from './verbs.js';
@@ -13,6 +22,11 @@ import { CRITERION_INPUT_PREFIX } from './verbs.js';
 
 /** Longest piece of a candidate's answer shown in a card (the card budget is 40 KB). */
 const ANSWER_IN_CARD = 600;
+/**
+ * All the role play's answers together get at most this many characters in the debrief card:
+ * a call where the client insisted on every line has many answers, each then cut shorter.
+ */
+const ANSWERS_IN_CARD = 5400;
 
 /** Who said a transcript entry, with the answer's time for the candidate. */
 function speakerOf(entry: Rehearsal['transcript'][number], answerMs: number | undefined, sheet: RolePlay | undefined, t: Translate): string {
@@ -24,11 +38,45 @@ function speakerOf(entry: Rehearsal['transcript'][number], answerMs: number | un
 }
 
 function transcriptView(rehearsal: Rehearsal, sheet: RolePlay | undefined, t: Translate): { speaker: string; text: string }[] {
+  const answers = rehearsal.transcript.filter((e) => e.speaker === 'candidate').length;
+  const perAnswer = Math.min(ANSWER_IN_CARD, Math.floor(ANSWERS_IN_CARD / Math.max(1, answers)));
   return timeline(rehearsal).map(({ entry, answerMs }) => {
-    const line = entry.speaker === 'client' ? sheet?.lines.find((l) => l.id === entry.lineId) : undefined;
+    const line = entry.speaker === 'client' && !entry.reaction ? sheet?.lines.find((l) => l.id === entry.lineId) : undefined;
     const text = line?.type === 'direction' && line.direction ? `${t('rehearsal.direction', { direction: line.direction })} — « ${entry.text} »` : entry.text;
-    return { speaker: speakerOf(entry, answerMs, sheet, t), text: cut(text, ANSWER_IN_CARD) };
+    return { speaker: speakerOf(entry, answerMs, sheet, t), text: cut(text, entry.speaker === 'candidate' ? perAnswer : ANSWER_IN_CARD) };
   });
+}
+
+/** Short enough for a heading in the card, long enough to recognise the line. */
+const LINE_IN_CARD = 160;
+
+function relaunchDetails(shape: RelaunchShape, t: Translate): string {
+  return [
+    shape.answerMs === null ? t('rehearsal.debrief.notAnswered') : t('rehearsal.debrief.answeredIn', { time: formatMinutesSeconds(shape.answerMs) }),
+    shape.insisted ? t('rehearsal.debrief.insisted') : t('rehearsal.debrief.notInsisted'),
+    shape.heard.length > 0 ? t('rehearsal.debrief.heard', { ideas: shape.heard.join(', ') }) : t('rehearsal.debrief.heardNone'),
+    ...(shape.missed.length > 0 && shape.heard.length === 0 ? [t('rehearsal.debrief.missed', { ideas: shape.missed.join(', ') })] : []),
+  ].join(' · ');
+}
+
+/** A sheet's line as the debrief names it: in quotes, or the stage direction as the sheet words it. */
+function lineHeading(line: Line, t: Translate): string {
+  if (line.type === 'direction' && line.direction) return t('rehearsal.direction', { direction: line.direction });
+  return t('rehearsal.debrief.shapeLine', { text: cut(line.text, LINE_IN_CARD) });
+}
+
+/** The conversation's shape: per line the client said, the time to answer, whether the client pressed, the ideas heard. */
+function shapeView(sheet: RolePlay, rehearsal: Rehearsal, t: Translate) {
+  const shape = conversationShape(sheet, rehearsal);
+  const ending =
+    shape.endedBy === 'conclusion' ? t('rehearsal.debrief.endedByConclusion') : shape.endedBy === 'hang_up' ? t('rehearsal.debrief.endedByHangUp') : '';
+  return {
+    shapeHeading: t('rehearsal.debrief.shape'),
+    ending,
+    relaunches: shape.relaunches.map((r) => ({ text: lineHeading(r.line, t), details: relaunchDetails(r, t) })),
+    notPlayedHeading: t('rehearsal.debrief.notPlayed'),
+    notPlayed: shape.notPlayed.map((line) => lineHeading(line, t)),
+  };
 }
 
 export function debriefCard(referential: Referential, rehearsal: Rehearsal, t: Translate): CardJson {
@@ -48,6 +96,7 @@ export function debriefCard(referential: Referential, rehearsal: Rehearsal, t: T
     duration: t('rehearsal.debrief.duration', { duration: formatDuration(durationMs, t), hints: rehearsal.hintsUsed }),
     conditionsHeading: t('rehearsal.debrief.conditions'),
     conditions,
+    ...shapeView(sheet, rehearsal, t),
     observationsHeading: t('rehearsal.debrief.observations'),
     observationsNote: t('rehearsal.debrief.observationsNote'),
     observations: observe(sheet, candidateAnswers(rehearsal)).map((o) => ({ text: `${o.found ? '✓' : '→'} ${o.text}` })),

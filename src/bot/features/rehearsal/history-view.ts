@@ -1,7 +1,7 @@
 import { rehearsalHistoryCard } from '../../../cards/rehearsal-history-card.js';
 import type { CardJson } from '../../../cards/render-template.js';
 import type { Rehearsal } from '../../../domain/model.js';
-import { DRILL_SHEET, rehearsalHistory, sheetOf, type AttemptSummary } from '../../../domain/rehearsal/index.js';
+import { DRILL_SHEET, criteriaProgress, rehearsalHistory, sheetOf, type AttemptSummary } from '../../../domain/rehearsal/index.js';
 import type { Translate } from '../../../i18n/translate.js';
 import type { Referential } from '../../../referential/schema.js';
 import { formatDate } from '../../format.js';
@@ -12,6 +12,9 @@ import { modeLabel } from './play-views.js';
 
 /** Attempts listed per sheet (the latest ones), so the card stays within 40 KB. */
 export const HISTORY_ATTEMPTS_SHOWN = 10;
+
+/** Progress per criterion looks at this many of the latest debriefed attempts. */
+const CRITERIA_ATTEMPTS = 3;
 
 function attemptDetails(attempt: AttemptSummary, t: Translate): string {
   const parts = [modeLabel(attempt.mode, t)];
@@ -54,8 +57,11 @@ export function historyCard(
     const heading =
       sheet === DRILL_SHEET ? t('rehearsal.history.drill') : t('rehearsal.history.sheet', { number: sheet, title: rolePlay?.title ?? '' });
     const hidden = Math.max(0, attempts.length - HISTORY_ATTEMPTS_SHOWN);
+    const criteria = rolePlay && referential ? criteriaProgress(rehearsals, referential.id, rolePlay, CRITERIA_ATTEMPTS) : [];
     return {
       heading,
+      criteriaHeading: criteria.length > 0 ? t('rehearsal.history.criteria', { count: criteria[0]?.of ?? 0 }) : '',
+      criteria: criteria.map((c) => t('rehearsal.history.criterion', { text: c.text, acquired: c.acquired, of: c.of })),
       older: hidden > 0 ? t('rehearsal.history.older', { count: hidden }) : '',
       attempts: attempts.slice(hidden).map((attempt, i) => ({
         title: t('rehearsal.history.attempt', { n: hidden + i + 1, date: formatDate(attempt.startedAt, timeZone) }),

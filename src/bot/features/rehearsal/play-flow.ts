@@ -4,8 +4,9 @@ import {
   currentQuestion,
   drawSeed,
   hintRehearsal,
+  answerCondition,
   isActive,
-  parseYesNo,
+  sheetOf,
   rateQuestion,
   resolveCondition,
   restartRehearsal,
@@ -39,7 +40,8 @@ export async function playText(turn: Turn, text: string): Promise<boolean> {
   else if (STOP_WORDS.includes(word)) await stop(turn, rehearsal);
   else if (HELP_WORDS.includes(word)) await turn.say(turn.t('rehearsal.playHelp'));
   else if (rehearsal.state === 'awaiting_condition') {
-    const yes = parseYesNo(text);
+    const condition = sheetOf(referential, rehearsal.sheet)?.conditions.find((c) => c.id === rehearsal.cursor.pendingCondition);
+    const yes = condition ? answerCondition(condition, text) : null;
     if (yes === null) {
       await turn.say(turn.t('rehearsal.condition.again'));
       await showCurrent(turn, rehearsal);
@@ -53,6 +55,10 @@ export async function playText(turn: Turn, text: string): Promise<boolean> {
 
 async function hint(turn: Turn, referential: Referential, rehearsal: Rehearsal): Promise<void> {
   const hinted = hintRehearsal(referential, rehearsal);
+  if (hinted.type === 'exhausted') {
+    await turn.say(turn.t('rehearsal.hintNone'));
+    return;
+  }
   if (hinted.type !== 'hinted') return refuse(turn, hinted);
   if (!(await save(turn, rehearsal, hinted.rehearsal))) return;
   const { hint } = hinted;

@@ -60,6 +60,9 @@ export async function showSteps(turn: Turn, rehearsal: Rehearsal, steps: readonl
       case 'line':
         if (sheet) await turn.say(clientLineText(sheet, step.line, t));
         break;
+      case 'reaction':
+        if (sheet) await turn.say(t('rehearsal.client', { role: sheet.roles.jury, text: step.text }));
+        break;
       case 'condition':
         await turn.sendCard(conditionCard(rehearsal, step.condition, t), step.condition.question);
         break;
@@ -109,8 +112,9 @@ export async function showCurrent(turn: Turn, rehearsal: Rehearsal): Promise<voi
         return;
       }
       const last = [...rehearsal.transcript].reverse().find((e) => e.speaker === 'client' || e.lineId === 'cue');
-      const line = sheet.lines.find((l) => l.id === last?.lineId);
-      if (line) await turn.say(clientLineText(sheet, line, t));
+      const line = last?.reaction ? undefined : sheet.lines.find((l) => l.id === last?.lineId);
+      if (last?.reaction) await turn.say(t('rehearsal.client', { role: sheet.roles.jury, text: last.text }));
+      else if (line) await turn.say(clientLineText(sheet, line, t));
       else if (last) await turn.say(t('rehearsal.cue', { cue: last.text }));
       return;
     }
