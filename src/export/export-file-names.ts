@@ -4,10 +4,13 @@
  * the same name on the same day get `_2`, `_3`…
  */
 
-const FORBIDDEN = /[\\/:*?"<>|\u0000-\u001f]+/g;
+const FORBIDDEN = /[\\/:*?"<>|]+/g;
+
+/** Control characters (below U+0020) are as unwelcome in a file name. */
+const withoutControls = (value: string): string => [...value].map((c) => (c.charCodeAt(0) < 0x20 ? '-' : c)).join('');
 
 function part(value: string): string {
-  return value.normalize('NFC').replace(FORBIDDEN, '-').trim().replace(/\s+/g, '-').replace(/^[.-]+|[.-]+$/g, '') || 'x';
+  return withoutControls(value.normalize('NFC')).replace(FORBIDDEN, '-').trim().replace(/\s+/g, '-').replace(/^[.-]+|[.-]+$/g, '') || 'x';
 }
 
 export function pdfEntryNames(candidates: readonly { date: string; lastName: string; firstName: string }[]): string[] {
