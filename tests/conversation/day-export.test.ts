@@ -154,8 +154,13 @@ describe("the jury day's export for the deliberation", () => {
     await jury.create('paul', 'professional', LEA);
     await signCurrent(jury, { 'relation-client': '70', 'produits-offres': '50', 'outil-organisation': '60' }, ['paul'], 'paul');
     await jury.create('paul', 'professional', CHLOE);
+    // A day prepared ahead is not the one the command opens.
+    const form = await jury.say('paul', 'nouvelle évaluation');
+    await jury.click('paul', form, 'evaluation.create', () => true, { date: '2026-12-05', mode: 'professional', candidateLastName: 'Morel', candidateFirstName: 'Sami', company: 'Biscuiterie Morel', creatorName: 'Paul Girard', creatorFunction: 'chef des ventes' });
+    expect((await jury.app.repositories.sessions.listForMember('paul')).map((s) => s.date).sort()).toEqual(['2026-11-28', '2026-12-05']);
 
     const card = await jury.say('paul', 'exporter la journée');
+    expect(visibleText(card)).not.toContain('Morel');
     expect(visibleText(card)).toContain('Professionnel');
     expect(visibleText(card)).toContain('1 évaluation(s) signée(s) sur 2.');
     const links = await jury.click('paul', card, 'export.links');

@@ -1,7 +1,7 @@
 import { dayExportCard, dayExportLinksCard } from '../../../cards/president/index.js';
 import { dayExport, exportedVersions, roleIn, type Session } from '../../../domain/index.js';
 import { loadDay, type DayRecords } from '../../../export/index.js';
-import { formatDay, formatTime } from '../../format.js';
+import { formatDay, formatTime, today } from '../../format.js';
 import type { Turn } from '../../turn.js';
 import { appendAudit, operationContext } from '../evaluation/scope.js';
 import { stateText } from './dashboard-flow.js';
@@ -27,12 +27,18 @@ function roleLine(turn: Turn, session: Session): string {
   return turn.t(session.mode === 'jury' ? 'president.role.president' : 'president.role.professional');
 }
 
-/** `exporter la journée`: the latest day this person presides over (others from the dashboard). */
+/**
+ * `exporter la journée`: today's day, else the latest past one this person presides over (a day
+ * prepared ahead is not the one to deliberate on); only future days left, the nearest. Other
+ * days from the dashboard.
+ */
 export async function exportLatestDay(turn: Turn): Promise<void> {
   const sessions = (await turn.services.repositories.sessions.listForMember(turn.userId)).filter(
     (s) => s.tenantId === turn.tenantId && roleIn(s, turn.userId) === 'president',
   );
-  const latest = sessions.sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt))[0];
+  const now = today(turn.now(), turn.services.timezone);
+  const newestFirst = sessions.sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt));
+  const latest = newestFirst.find((s) => s.date <= now) ?? newestFirst.at(-1);
   if (!latest) {
     turn.log('info', 'export refused', { outcome: 'no_presided_day' });
     await turn.say(turn.t('export.presidentOnly'));
