@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { DayResultTable, ResultCell } from './day-results.js';
 
 /**
@@ -30,6 +29,8 @@ function cellValue(cell: ResultCell): { value: string | number | Date; numFmt?: 
 }
 
 export async function dayXlsx(table: DayResultTable, sheetName: string, createdAt: Date): Promise<Buffer> {
+  // Loaded on the first export, not at start-up (as pdfkit is): most runs export nothing.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'jury-cqp-bot';
   workbook.created = createdAt;
