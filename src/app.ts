@@ -21,6 +21,7 @@ import type { RandomSource } from './domain/index.js';
 import { hasCredentials, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { packageRoot } from './paths.js';
+import { dayExportUrls } from './export/index.js';
 import { pdfUrl } from './pdf/index.js';
 import { loadReferentials } from './referential/load-referentials.js';
 import type { Referential } from './referential/schema.js';
@@ -111,6 +112,7 @@ export function createApp(deps: AppDeps): App {
     divergenceThreshold: config.DIVERGENCE_THRESHOLD,
     bootId: randomUUID(),
     pdfLink: (input) => pdfUrl({ PUBLIC_BASE_URL: config.PUBLIC_BASE_URL, secret: linkSecret }, input),
+    dayExportLinks: (input) => dayExportUrls({ PUBLIC_BASE_URL: config.PUBLIC_BASE_URL, secret: linkSecret }, input),
   };
   // Card templates are parsed here, once, so that a turn only binds data.
   prepareCardTemplates();

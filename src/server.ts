@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import restify from 'restify';
 import type { Request as BotRequest, Response as BotResponse } from 'botbuilder';
 import type { App } from './app.js';
+import { registerExportRoute } from './export/index.js';
 import { registerPdfRoute } from './pdf/index.js';
 import { hasCredentials } from './config.js';
 import { registerWebChat } from './web/register-web-chat.js';
@@ -40,6 +41,7 @@ export function createServer(app: App): RunningServer {
   });
 
   registerPdfRoute(server, app);
+  registerExportRoute(server, app);
 
   if (!hasCredentials(config)) registerWebChat(server, app);
 

@@ -1,4 +1,6 @@
 import type { RandomSource } from '../domain/index.js';
+import type { DayExportLinks } from '../export/index.js';
+import type { Locale } from '../i18n/translate.js';
 import type { Logger } from '../log.js';
 import type { Referential } from '../referential/schema.js';
 import type { Repositories } from '../storage/repositories.js';
@@ -20,6 +22,8 @@ export interface BotServices {
   divergenceThreshold: number;
   /** A fresh link to the printable synthesis, valid 15 minutes, for this person. */
   pdfLink: (input: { evaluationId: string; userId: string; now: Date }) => { url: string; expiresAt: Date | string };
+  /** Fresh links to a jury day's export (ZIP, XLSX, CSV), valid 15 minutes, for its president. */
+  dayExportLinks: (input: { sessionId: string; userId: string; now: Date; lang: Locale }) => DayExportLinks;
   /** Changes at every start, so a user's first message after a restart can resume their flow. */
   bootId: string;
 }

@@ -7,6 +7,7 @@ export const AUDIT_ACTIONS = [
   'session.join_refuse',
   'session.member_remove',
   'session.joining_close',
+  'session.export',
   'evaluation.create',
   'evaluation.header_correct',
   'evaluation.start',

@@ -80,6 +80,7 @@ export {
   type CreateSessionInput,
   type WorkstationAdvice,
 } from './session-operations.js';
+export { dayExport, exportedVersions, type DayExport, type ExportedEvaluation } from './day-export.js';
 export {
   canReadEvaluation,
   canActAsPresident,

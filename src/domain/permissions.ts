@@ -43,6 +43,7 @@ export const PRESIDENT_ACTIONS = [
   'reopen_signed',
   'cancel',
   'read_trail',
+  'export_day',
 ] as const;
 export type PresidentAction = (typeof PRESIDENT_ACTIONS)[number];
 

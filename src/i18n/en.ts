@@ -3,6 +3,7 @@ import { presidentCardsEn } from './catalogs/president-cards.en.js';
 import { cardsEn } from './catalogs/cards.en.js';
 import { coreEn } from './catalogs/core.en.js';
 import { evaluationEn } from './catalogs/evaluation.en.js';
+import { exportEn } from './catalogs/export.en.js';
 import { rehearsalEn } from './catalogs/rehearsal.en.js';
 import type { MessageKey } from './fr.js';
 
@@ -14,4 +15,5 @@ export const en: Record<MessageKey, string> = {
   ...evaluationEn,
   ...cardsEn,
   ...rehearsalEn,
+  ...exportEn,
 };

@@ -3,6 +3,7 @@ import { presidentCardsFr } from './catalogs/president-cards.fr.js';
 import { cardsFr } from './catalogs/cards.fr.js';
 import { coreFr } from './catalogs/core.fr.js';
 import { evaluationFr } from './catalogs/evaluation.fr.js';
+import { exportFr } from './catalogs/export.fr.js';
 import { rehearsalFr } from './catalogs/rehearsal.fr.js';
 
 /**
@@ -17,6 +18,7 @@ export const fr = {
   ...evaluationFr,
   ...cardsFr,
   ...rehearsalFr,
+  ...exportFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

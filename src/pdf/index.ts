@@ -1,6 +1,19 @@
 import { createPdfToken, PDF_LINK_TTL_MS, pdfTokenExpiry } from './pdf-links.js';
 
-export { createPdfToken, verifyPdfToken, pdfTokenExpiry, PDF_LINK_TTL_MS, type PdfTokenCheck, type CreatePdfTokenInput } from './pdf-links.js';
+export {
+  createLinkToken,
+  createPdfToken,
+  verifyLinkToken,
+  verifyPdfToken,
+  pdfTokenExpiry,
+  LINK_PURPOSES,
+  PDF_LINK_TTL_MS,
+  type LinkPurpose,
+  type LinkTokenCheck,
+  type PdfTokenCheck,
+  type CreateLinkTokenInput,
+  type CreatePdfTokenInput,
+} from './pdf-links.js';
 export { registerPdfRoute, pdfFileName } from './pdf-route.js';
 export { renderSynthesisPdf, type SynthesisPdfInput } from './synthesis-pdf.js';
 export { synthesisPdfInput, formatAgreement, type ReplacedVersion } from './synthesis-pdf-input.js';
@@ -9,6 +22,12 @@ export { synthesisPdfInput, formatAgreement, type ReplacedVersion } from './synt
 export interface PdfLinkSettings {
   PUBLIC_BASE_URL: string;
   secret: string;
+}
+
+/** `path` under PUBLIC_BASE_URL, a path prefix in it kept. */
+export function publicUrl(baseUrl: string, path: string): string {
+  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+  return new URL(path, base).toString();
 }
 
 /**
@@ -21,6 +40,6 @@ export function pdfUrl(
   { evaluationId, userId, now, ttlMs = PDF_LINK_TTL_MS }: { evaluationId: string; userId: string; now: Date; ttlMs?: number },
 ): { url: string; expiresAt: Date } {
   const token = createPdfToken({ evaluationId, userId, now, secret: settings.secret, ttlMs });
-  const base = settings.PUBLIC_BASE_URL.endsWith('/') ? settings.PUBLIC_BASE_URL : `${settings.PUBLIC_BASE_URL}/`;
-  return { url: new URL(`pdf/${token}`, base).toString(), expiresAt: pdfTokenExpiry(now, ttlMs) };
+  return { url: publicUrl(settings.PUBLIC_BASE_URL, `pdf/${token}`), expiresAt: pdfTokenExpiry(now, ttlMs) };
 }
+

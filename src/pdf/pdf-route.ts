@@ -18,7 +18,7 @@ const REFUSALS: Record<Refusal, { status: number; text: string }> = {
 };
 
 /** Headers on every answer: the URL carries a credential, so nothing is cached or passed on. */
-const PRIVATE_HEADERS = {
+export const PRIVATE_HEADERS = {
   'Cache-Control': 'no-store',
   'Referrer-Policy': 'no-referrer',
   'X-Content-Type-Options': 'nosniff',

@@ -152,6 +152,8 @@ export const referentialSchema = z
   .object({
     schemaVersion: z.literal(1),
     id,
+    /** The edition of the guide (e.g. "2024-09"), printed in the day's export; without it the export names a content fingerprint. */
+    version: text.optional(),
     /** e.g. "CQP Assistant(e) de Gestion Client". */
     name: text,
     guideTitle: text,

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createPdfToken, pdfUrl, verifyPdfToken } from '../../src/pdf/index.js';
+import { dayExportUrls } from '../../src/export/index.js';
+import { createLinkToken, createPdfToken, pdfUrl, verifyLinkToken, verifyPdfToken } from '../../src/pdf/index.js';
 
 const secret = 'a-test-secret-of-at-least-32-characters!';
 const now = new Date('2026-11-28T13:06:00.000Z');
@@ -94,3 +95,23 @@ function signedGarbage(): string {
   const signature = createHmac('sha256', secret).update('jury-cqp/pdf-link/v1').update('\n').update(body).digest('base64url');
   return `${body}.${signature}`;
 }
+
+describe('day export links', () => {
+  it('share the mechanism under their own purpose: neither kind of token opens the other', () => {
+    const exportToken = createLinkToken('dayExport', { recordId: 'session-1', userId: 'aad-claire', now, secret });
+    expect(verifyLinkToken('dayExport', exportToken, { now, secret })).toEqual({ type: 'ok', recordId: 'session-1', userId: 'aad-claire', expiresAt: minutes(15) });
+    expect(verifyPdfToken(exportToken, { now, secret })).toEqual({ type: 'invalid' });
+    expect(verifyLinkToken('dayExport', token, { now, secret })).toEqual({ type: 'invalid' });
+    expect(verifyLinkToken('dayExport', exportToken, { now: minutes(15), secret })).toEqual({ type: 'expired' });
+  });
+
+  it('are three links under PUBLIC_BASE_URL, one token, the language and the format in the path', () => {
+    const links = dayExportUrls({ PUBLIC_BASE_URL: 'https://bot.example.fr/jury', secret }, { sessionId: 'session-1', userId: 'aad-claire', now, lang: 'en' });
+    expect(links.expiresAt).toEqual(minutes(15));
+    const pattern = /^https:\/\/bot\.example\.fr\/jury\/export\/([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)\/en\/(zip|xlsx|csv)$/;
+    const tokens = [links.zip, links.xlsx, links.csv].map((url) => pattern.exec(url)?.[1]);
+    expect(new Set(tokens).size).toBe(1);
+    expect(verifyLinkToken('dayExport', tokens[0] ?? '', { now, secret })).toMatchObject({ type: 'ok', recordId: 'session-1' });
+    expect([links.zip, links.xlsx, links.csv].map((url) => url.split('/').pop())).toEqual(['zip', 'xlsx', 'csv']);
+  });
+});

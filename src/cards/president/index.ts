@@ -3,6 +3,8 @@ export { confirmCard } from './confirm-card.js';
 export { consolidationCard } from './consolidation-card.js';
 export { DASHBOARD_BUTTONS_PER_ROW, dashboardCard } from './dashboard-card.js';
 export { dayCard } from './day-card.js';
+export { dayExportCard } from './day-export-card.js';
+export { dayExportLinksCard } from './day-export-links-card.js';
 export { headerFormCard } from './header-form-card.js';
 export { pdfLinkCard } from './pdf-link-card.js';
 export { reasonFormCard } from './reason-form-card.js';

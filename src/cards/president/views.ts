@@ -129,7 +129,8 @@ export interface EvaluationLineView {
 
 export interface DashboardView extends LocalizedView {
   /** One section per jury day, newest first. */
-  days: { sessionId: string; date: string; role: string; evaluations: EvaluationLineView[] }[];
+  /** `exportable`: the person presides over the day, so it offers the export of its signed results. */
+  days: { sessionId: string; date: string; role: string; evaluations: EvaluationLineView[]; exportable?: boolean }[];
   notice?: string;
 }
 // Buttons per evaluation: evaluation.frame { evaluationId } (Ouvrir), evaluation.remind
@@ -137,7 +138,7 @@ export interface DashboardView extends LocalizedView {
 // synthesis.open { evaluationId } (Consolidation), evaluation.cancelForm { evaluationId },
 // grid.reopenForm { evaluationId }, synthesis.reopenForm { evaluationId }, evaluation.headerForm
 // { evaluationId }, evaluation.audit { evaluationId } (Journal); per day: dashboard.day
-// { sessionId } (Bilan de la journée).
+// { sessionId } (Bilan de la journée) and export.open { sessionId } (Exporter les résultats).
 
 /** The jury day's review: time per candidate, calibration per member, equal treatment. */
 export interface DayView extends LocalizedView {
@@ -201,3 +202,31 @@ export interface AuditView extends LocalizedView {
   /** When older entries were left out to stay within the card budget. */
   truncated?: string;
 }
+
+// ---------------------------------------------------------------- the day's export
+
+/** The jury day's results for the deliberation: every candidate with their state; only the signed are exported. */
+export interface DayExportView extends LocalizedView {
+  sessionId: string;
+  /** "28/11/2026". */
+  date: string;
+  /** "Président du jury", "Professionnel". */
+  role: string;
+  /** In the day's order; `state` as on the dashboard ("Signée", "Entretien terminé", "Annulée : absent"). */
+  candidates: { candidate: string; company: string; state: string; included: boolean }[];
+}
+// Buttons: { verb: 'export.links', sessionId } (Préparer le téléchargement), only when one is
+// signed; { verb: 'dashboard.open' }.
+
+/** The fresh links to the day's export (ZIP, XLSX, CSV). */
+export interface DayExportLinksView extends LocalizedView {
+  date: string;
+  /** Signed evaluations in the files. */
+  count: number;
+  /** "Liens personnels, valables jusqu'à 14 h 20. …" */
+  validity: string;
+  zip: string;
+  xlsx: string;
+  csv: string;
+}
+// Action.OpenUrl ×3, like the PDF link card: links, not submissions.

@@ -66,6 +66,7 @@ export const presidentCardsEn: Record<keyof typeof presidentCardsFr, string> = {
   'pcard.dashboard.header': 'Correct the header',
   'pcard.dashboard.audit': 'Audit trail',
   'pcard.dashboard.more': 'More actions…',
+  'pcard.dashboard.export': 'Export the results',
   'pcard.dashboard.dayReview': 'Review of the day',
   'pcard.dashboard.cut': 'To fit the card, {count} evaluation(s) of the oldest jury days are not shown.',
 

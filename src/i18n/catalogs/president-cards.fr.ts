@@ -74,6 +74,7 @@ export const presidentCardsFr = {
   'pcard.dashboard.header': "Corriger l'en-tête",
   'pcard.dashboard.audit': 'Journal',
   'pcard.dashboard.more': "Plus d'actions…",
+  'pcard.dashboard.export': 'Exporter les résultats',
   'pcard.dashboard.dayReview': 'Bilan de la journée',
   'pcard.dashboard.cut': 'Pour tenir dans la carte, {count} évaluation(s) des journées les plus anciennes ne sont pas affichées.',
 

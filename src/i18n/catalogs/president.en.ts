@@ -94,6 +94,7 @@ export const presidentEn: Record<keyof typeof presidentFr, string> = {
   'president.audit.action.session.join_refuse': 'Request refused',
   'president.audit.action.session.member_remove': 'Member removed',
   'president.audit.action.session.joining_close': 'Joining closed',
+  'president.audit.action.session.export': "Day's results exported",
   'president.audit.action.evaluation.create': 'Evaluation created',
   'president.audit.action.evaluation.header_correct': 'Header corrected',
   'president.audit.action.evaluation.start': 'Interview started',

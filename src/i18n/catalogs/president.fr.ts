@@ -92,6 +92,7 @@ export const presidentFr = {
   'president.audit.action.session.join_refuse': 'Demande refusée',
   'president.audit.action.session.member_remove': 'Membre retiré',
   'president.audit.action.session.joining_close': 'Inscriptions closes',
+  'president.audit.action.session.export': 'Résultats de la journée exportés',
   'president.audit.action.evaluation.create': 'Évaluation créée',
   'president.audit.action.evaluation.header_correct': 'En-tête corrigé',
   'president.audit.action.evaluation.start': 'Entretien démarré',

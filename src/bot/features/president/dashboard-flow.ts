@@ -14,6 +14,7 @@ import {
   type Synthesis,
 } from '../../../domain/index.js';
 import type { MessageKey } from '../../../i18n/fr.js';
+import type { Translate } from '../../../i18n/translate.js';
 import type { Referential } from '../../../referential/schema.js';
 import { formatDay, formatPercent } from '../../format.js';
 import type { Turn } from '../../turn.js';
@@ -31,8 +32,9 @@ const STATE_KEYS: Record<Evaluation['state'], MessageKey> = {
   cancelled: 'president.state.cancelled',
 };
 
-function stateText(view: ViewContext, evaluation: Evaluation): string {
-  const text = view.t(STATE_KEYS[evaluation.state]);
+/** The evaluation's state as people read it ("Signée", "Annulée : absent"). */
+export function stateText(t: Translate, evaluation: Evaluation): string {
+  const text = t(STATE_KEYS[evaluation.state]);
   return evaluation.state === 'cancelled' && evaluation.cancellation ? `${text} : ${evaluation.cancellation.reason}` : text;
 }
 
@@ -66,7 +68,7 @@ function line(view: ViewContext, userId: string, session: Session, evaluation: E
     evaluationId: evaluation.id,
     candidate: candidateOf(evaluation),
     company: evaluation.header.company,
-    state: stateText(view, evaluation),
+    state: stateText(view.t, evaluation),
     time: timeText(view, evaluation, referential),
     members: president
       ? juryOf(session).map((person) => {
@@ -119,8 +121,9 @@ export async function showDashboard(turn: Turn, notice?: string): Promise<void> 
       const synthesis = await repositories.syntheses.get(evaluation.id);
       lines.push(line(view, turn.userId, session, evaluation, referential, grids, synthesis));
     }
-    const role = roleIn(session, turn.userId) === 'president' ? (session.mode === 'jury' ? 'president.role.president' : 'president.role.professional') : 'president.role.member';
-    days.push({ sessionId: session.id, date: formatDay(session.date), role: turn.t(role), evaluations: lines });
+    const presides = roleIn(session, turn.userId) === 'president';
+    const role = presides ? (session.mode === 'jury' ? 'president.role.president' : 'president.role.professional') : 'president.role.member';
+    days.push({ sessionId: session.id, date: formatDay(session.date), role: turn.t(role), evaluations: lines, exportable: presides });
   }
   await turn.sendCard(dashboardCard({ locale: turn.locale, days, ...(notice ? { notice } : {}) }), turn.t('president.dashboard.summary'));
 }

@@ -2,6 +2,7 @@ import type { Feature } from '../../feature.js';
 import { showAudit } from './audit-flow.js';
 import { openConsolidation, saveConsolidation } from './consolidation-flow.js';
 import { showDashboard, showDay } from './dashboard-flow.js';
+import { exportLatestDay, sendDayExportLinks, showDayExport } from './export-flow.js';
 import { cancel, close, correct, headerForm, reasonForm, remind, reopenMemberGrid, reopenSynthesis } from './manage-flow.js';
 import { pdfLink, signFromPreview } from './signature-flow.js';
 import type { PresidentSubmission } from './verbs.js';
@@ -15,6 +16,7 @@ export function presidentFeature(): Feature<PresidentSubmission> {
     name: 'president',
     verbPrefixes: [
       'dashboard.',
+      'export.',
       'synthesis.',
       'evaluation.remind',
       'evaluation.close',
@@ -33,6 +35,15 @@ export function presidentFeature(): Feature<PresidentSubmission> {
         listed: true,
         run: (turn) => showDashboard(turn),
       },
+      {
+        id: 'export',
+        names: ['exporter la journee', 'export the day'],
+        nameKey: 'command.export',
+        descriptionKey: 'command.export.description',
+        takesArgument: false,
+        listed: true,
+        run: (turn) => exportLatestDay(turn),
+      },
     ],
     async onSubmission(turn, submission) {
       switch (submission.verb) {
@@ -40,6 +51,10 @@ export function presidentFeature(): Feature<PresidentSubmission> {
           return showDashboard(turn);
         case 'dashboard.day':
           return showDay(turn, submission.sessionId);
+        case 'export.open':
+          return showDayExport(turn, submission.sessionId);
+        case 'export.links':
+          return sendDayExportLinks(turn, submission.sessionId);
         case 'synthesis.open':
           return openConsolidation(turn, submission.evaluationId);
         case 'synthesis.save':

@@ -13,6 +13,8 @@ const flag = z.union([z.boolean(), z.string().max(10)]).optional();
 export const presidentVerbs = [
   z.object({ verb: z.literal('dashboard.open') }),
   z.object({ verb: z.literal('dashboard.day'), sessionId: id }),
+  z.object({ verb: z.literal('export.open'), sessionId: id }),
+  z.object({ verb: z.literal('export.links'), sessionId: id }),
   z.object({ verb: z.literal('synthesis.open'), evaluationId: id }),
   z.object({ verb: z.literal('synthesis.save'), evaluationId: id, rev, comment: text.optional() }).catchall(z.unknown()),
   z.object({ verb: z.literal('synthesis.preview'), evaluationId: id, rev, comment: text.optional() }).catchall(z.unknown()),

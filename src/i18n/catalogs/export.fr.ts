@@ -1,0 +1,56 @@
+/**
+ * The jury day's export for the deliberation: the command, its cards and messages, and the
+ * spreadsheet's column headers (which follow the president's language).
+ */
+export const exportFr = {
+  'command.export': 'exporter la journée',
+  'command.export.description': 'Les résultats signés de votre journée de jury : tableur et PDF, en un téléchargement (président)',
+
+  'export.presidentOnly': "Seul le président d'une journée de jury, ou le professionnel pour ses propres évaluations, peut en exporter les résultats.",
+  'export.nothingSigned': "Aucune évaluation de cette journée n'est signée : il n'y a encore rien à exporter.",
+  'export.summary': 'Résultats de la journée du {date}',
+  'export.linksSummary': 'Téléchargement des résultats du {date}',
+  'export.validity': "Liens personnels, valables jusqu'à {time}. Demandez-en de nouveaux au besoin.",
+
+  'ecard.title': 'Résultats de la journée pour la délibération',
+  'ecard.day': 'Journée du {date} · {role}',
+  'ecard.intro': "Seules les évaluations signées sont exportées : une ligne par candidat dans le tableur (XLSX et CSV) et sa grille de synthèse signée en PDF, le tout dans un fichier ZIP.",
+  'ecard.company': 'Entreprise',
+  'ecard.state': 'État',
+  'ecard.included': 'Exportée',
+  'ecard.excluded': 'Non exportée (pas signée)',
+  'ecard.count': '{signed} évaluation(s) signée(s) sur {total}.',
+  'ecard.none': "Aucune évaluation n'est encore signée : il n'y a rien à exporter.",
+  'ecard.empty': "Cette journée n'a encore aucune évaluation.",
+  'ecard.cut': '{count} évaluation(s) de plus, non affichée(s) ici, figurent bien dans l\'export si elles sont signées.',
+  'ecard.download': 'Préparer le téléchargement',
+  'ecard.back': 'Revenir au tableau de bord',
+  'ecard.links.title': 'Résultats de la journée du {date}',
+  'ecard.links.count': '{count} évaluation(s) signée(s) : tableur et PDF.',
+  'ecard.links.personal': "Ces liens vous sont personnels et l'export est inscrit au journal. Une fois expirés, redemandez-les avec « exporter la journée ».",
+  'ecard.links.zip': 'Tout télécharger (ZIP)',
+  'ecard.links.xlsx': 'Tableur Excel (XLSX)',
+  'ecard.links.csv': 'Tableur CSV',
+
+  'export.http.invalid': 'Lien introuvable.',
+  'export.http.expired': "Ce lien a expiré. Redemandez le téléchargement avec « exporter la journée » dans Teams.",
+  'export.http.notFound': 'Journée introuvable.',
+  'export.http.notPresident': "Ces résultats sont réservés au président de la journée de jury.",
+  'export.http.nothingSigned': "Aucune évaluation signée n'est disponible pour cette journée.",
+
+  'export.sheet': 'Résultats',
+  'export.file': 'resultats',
+  'export.column.date': "Date de l'évaluation",
+  'export.column.lastName': 'Nom du candidat',
+  'export.column.firstName': 'Prénom du candidat',
+  'export.column.company': 'Entreprise',
+  'export.column.members': 'Membres du jury (nom et fonction)',
+  'export.column.domain': '{domain} (%)',
+  'export.column.comment': 'Commentaire',
+  'export.column.signedBy': 'Signé par',
+  'export.column.signedAt': 'Signé le',
+  'export.column.referential': 'Référentiel',
+  'export.column.referentialVersion': 'Version du référentiel',
+  'export.notEvaluated': 'Non évalué',
+  'export.notEvaluatedBecause': 'Non évalué : {reason}',
+} as const;
