@@ -1,4 +1,5 @@
-import { open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { open, readdir, rename, unlink } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
@@ -26,7 +27,9 @@ export class DurableJsonFile implements Adapter<unknown> {
   async read(): Promise<unknown> {
     let text: string;
     try {
-      text = await readFile(this.path, 'utf8');
+      // A partition is a few kilobytes, read from the page cache in ~15 µs; the promise API spends
+      // ~10× that in CPU (open, fstat, read, close, each a thread-pool round trip), and a row save reads ten.
+      text = readFileSync(this.path, 'utf8');
     } catch (error) {
       if (isNotFound(error)) return null;
       throw error;
