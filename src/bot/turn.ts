@@ -59,9 +59,13 @@ export class Turn {
     }
   }
 
+  #hashedUser: string | undefined;
+
   log(level: 'debug' | 'info' | 'warn' | 'error', msg: string, fields: LogFields = {}): void {
+    // A turn logs two or three lines: the user's hash is computed once.
+    this.#hashedUser ??= hashId(this.userId, this.services.logSalt);
     this.services.logger[level](msg, {
-      user: hashId(this.userId, this.services.logSalt),
+      user: this.#hashedUser,
       channel: this.context.activity.channelId,
       ...fields,
     });

@@ -17,9 +17,9 @@ export interface AuditRepository {
  * record naming the chunk being filled. An append rewrites one bounded chunk
  * (never a list that grows with the trail) and moves the head once per chunk.
  */
-const CHUNK_MAX_ENTRIES = 32;
-/** A chunk closes once its JSON passes this size: an entry may carry two 4,000-character notes. */
-const CHUNK_MAX_CHARS = 48_000;
+const CHUNK_MAX_ENTRIES = 16;
+/** A chunk closes once its JSON passes this size (an entry may carry two 4,000-character notes): each append reads and rewrites one chunk. */
+const CHUNK_MAX_CHARS = 24_000;
 
 const chunkSchema = z.object({ schemaVersion: z.literal(1), entries: z.array(auditEntrySchema) });
 const headSchema = z.object({ schemaVersion: z.literal(1), chunk: z.number().int().nonnegative() });
