@@ -3,6 +3,7 @@ import { evaluationVerbs } from './features/evaluation/verbs.js';
 import { helpVerbs } from './features/help/help-feature.js';
 import { presidentVerbs } from './features/president/verbs.js';
 import { rehearsalVerbs } from './features/rehearsal/verbs.js';
+import { isWellFormedDeep } from '../well-formed-text.js';
 import { withoutBidi } from './without-bidi.js';
 
 /**
@@ -17,6 +18,7 @@ export type ParsedSubmission = { type: 'ok'; submission: Submission } | { type: 
 
 export function parseSubmission(value: unknown): ParsedSubmission {
   // The input edge: text typed in a card loses its bidirectional controls before anything is saved.
+  if (!isWellFormedDeep(value)) return { type: 'invalid' };
   const parsed = submissionSchema.safeParse(withoutBidi(value));
   return parsed.success ? { type: 'ok', submission: parsed.data } : { type: 'invalid' };
 }

@@ -1,20 +1,5 @@
 import { z } from 'zod';
-
-/** A string a turn can key, hash and store: no lone UTF-16 surrogate. */
-function wellFormed(text: string): boolean {
-  return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
-}
-
-const MAX_DEPTH = 32;
-
-/** Every string of a JSON value is well formed, and the value is not absurdly deep. */
-function wellFormedDeep(value: unknown, depth = 0): boolean {
-  if (typeof value === 'string') return wellFormed(value);
-  if (value === null || typeof value !== 'object') return true;
-  if (depth > MAX_DEPTH) return false;
-  const children = Array.isArray(value) ? value : Object.entries(value).flat();
-  return children.every((child) => wellFormedDeep(child, depth + 1));
-}
+import { isWellFormedDeep } from '../well-formed-text.js';
 
 const id = z.string().min(1).max(1_000);
 const short = z.string().max(1_000);
@@ -67,7 +52,7 @@ export function parseEnvelope(body: unknown, trustedServiceUrl: (url: string) =>
     const path = parsed.error.issues[0]?.path.map(String).join('.') || 'activité';
     return { type: 'invalid', reason: `activité invalide : ${path}` };
   }
-  if (!wellFormedDeep(body)) return { type: 'invalid', reason: 'activité invalide : texte mal formé (UTF-16)' };
+  if (!isWellFormedDeep(body)) return { type: 'invalid', reason: 'activité invalide : texte mal formé (UTF-16)' };
   if (!trustedServiceUrl(parsed.data.serviceUrl)) return { type: 'invalid', reason: 'activité invalide : serviceUrl non autorisé' };
   return { type: 'ok', activity: parsed.data };
 }

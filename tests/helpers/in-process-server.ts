@@ -1,4 +1,4 @@
-import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
+import { Agent, createServer as createHttpServer, request, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServer, type RunningServer } from '../../src/server.js';
 import type { App } from '../../src/app.js';
@@ -16,14 +16,26 @@ export async function startInProcess(app: App): Promise<InProcessServer> {
   return { url: `http://127.0.0.1:${address.port}`, server, stop: () => server.close(1_000) };
 }
 
+// node:http with keep-alive: several times faster than fetch per request, which the fuzz suite feels.
+const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+
 /** POSTs JSON (or a raw string) to the bot; the status and the body as text. */
-export async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
-  const response = await fetch(`${url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
+export function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+  const payload = typeof body === 'string' ? body : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${url}/api/messages`,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
   });
-  return { status: response.status, text: await response.text() };
 }
 
 /** A loopback HTTP server that answers 200 to everything and records what reached it. */
