@@ -153,6 +153,16 @@ describe('grid refusals: nothing changes, the message is clear', () => {
     expect((await jury.stored('marc')).rev).toBe(0);
   });
 
+  it('names the limit of a cancellation reason, keeps the evaluation and gives the reason back', async () => {
+    const { jury } = await startedJury();
+    const reason = `${'Candidat absent, prévenu trop tard. '.repeat(20)}FIN`;
+    const replies = await jury.chat('claire').submit({ verb: 'evaluation.cancel', evaluationId: jury.evaluationId, reason });
+    const shown = visibleText(replies);
+    expect(shown).toContain(`Le motif dépasse 500 caractères (vous en avez écrit ${reason.length}).`);
+    expect(replies.map((r) => r.text ?? '').join('')).toContain(reason);
+    expect((await jury.app.repositories.evaluations.get(jury.evaluationId))?.state).toBe('in_progress');
+  });
+
   it('acknowledges a double click silently: one save, one answer', async () => {
     const { jury, row } = await startedJury();
     const payload = clickPayload(cardWithVerb(row, 'grid.save'), (a) => a.data.then === 'next' && a.data.pick === undefined, { notes: 'Première observation' });

@@ -18,6 +18,7 @@ import type { MessageKey } from '../../../i18n/fr.js';
 import type { Turn } from '../../turn.js';
 import { candidateName, viewContextFor } from '../evaluation/build-views.js';
 import { recipientLocale } from '../evaluation/recipients.js';
+import { giveBack } from '../evaluation/row-input.js';
 import { appendAudit, operationContext, type EvaluationScope } from '../evaluation/scope.js';
 import { deliverConsolidation, presidentScope, sendConsolidation } from './consolidation-flow.js';
 import { showDashboard } from './dashboard-flow.js';
@@ -42,6 +43,8 @@ const REFUSALS: Partial<Record<string, MessageKey>> = {
 async function refuse(turn: Turn, outcome: Forbidden | Invalid, reason = ''): Promise<void> {
   const counts = { max: LIMITS.reason, count: reason.trim().length };
   await turn.say(`${turn.t(REFUSALS[outcome.reason] ?? 'president.refused', counts)} ${turn.t('evaluation.grid.nothingChanged')}`);
+  // The form comes back empty: what was typed comes back as a message, to copy and shorten.
+  if (outcome.reason === 'reason_too_long') await giveBack(turn, reason);
 }
 
 function namesOf(scope: EvaluationScope, ids: readonly string[]): string[] {
