@@ -72,6 +72,8 @@ const VERBS = {
   'grid.submit': { send: (f) => ({ verb: 'grid.submit', evaluationId: f.evaluationId, rev: 0 }), personal: JURY, group: GROUP },
   'dashboard.open': { send: () => ({ verb: 'dashboard.open' }), personal: EVERYONE('ok'), group: GROUP },
   'dashboard.day': { send: (f) => ({ verb: 'dashboard.day', sessionId: f.sessionId }), personal: PRESIDENT, group: GROUP },
+  'export.open': { send: (f) => ({ verb: 'export.open', sessionId: f.sessionId }), personal: ONLY({ president: 'ok' }, 'presidentOnly'), group: GROUP },
+  'export.links': { send: (f) => ({ verb: 'export.links', sessionId: f.sessionId }), personal: ONLY({ president: 'ok' }, 'presidentOnly'), group: GROUP },
   'synthesis.open': { send: (f) => ({ verb: 'synthesis.open', evaluationId: f.evaluationId }), personal: PRESIDENT, group: GROUP },
   'synthesis.save': { send: (f) => ({ verb: 'synthesis.save', evaluationId: f.evaluationId, rev: 0, comment: 'C' }), personal: PRESIDENT, group: GROUP },
   'synthesis.preview': { send: (f) => ({ verb: 'synthesis.preview', evaluationId: f.evaluationId, rev: 0, comment: 'C' }), personal: PRESIDENT, group: GROUP },
@@ -103,6 +105,8 @@ const COMMANDS: Record<string, Row> = {
   resume: { send: () => 'reprendre', personal: EVERYONE('ok'), group: GROUP },
   cancel: { send: () => 'annuler', personal: EVERYONE('ok'), group: GROUP },
   dashboard: { send: () => 'tableau de bord', personal: EVERYONE('ok'), group: GROUP },
+  // The president exports their day, the professional their own evaluations; nobody else has a day to export.
+  export: { send: () => 'exporter la journée', personal: ONLY({ president: 'ok', professional: 'ok' }, 'presidentOnly'), group: GROUP },
   rehearsal: { send: () => 'répétition', personal: EVERYONE('ok'), group: GROUP },
   'rehearsal-history': { send: () => 'mes répétitions', personal: EVERYONE('ok'), group: GROUP },
   'rehearsal-erase': { send: () => 'supprimer mes répétitions', personal: EVERYONE('ok'), group: GROUP },
@@ -112,6 +116,7 @@ const DENIALS: [Outcome, string][] = [
   ['personalOnly', fr['error.personalOnly']],
   ['notMember', fr['evaluation.notFound']],
   ['presidentOnly', fr['evaluation.presidentOnly']],
+  ['presidentOnly', fr['export.presidentOnly']],
   ['notYours', fr['rehearsal.notYours']],
 ];
 
