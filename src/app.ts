@@ -2,14 +2,16 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
-  CloudAdapter,
+  CallerIdConstants,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
   type Storage,
   type TurnContext,
 } from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
 import { systemClock, type Clock } from './bot/clock.js';
 import { createFeatures } from './bot/features/index.js';
+import { GuardedAdapter, GuardedAuthentication } from './bot/guarded-adapter.js';
 import { prepareCardTemplates } from './cards/render-template.js';
 import { JuryBot } from './bot/jury-bot.js';
 import { adapterTransport, OutboxNotifier, type Transport } from './bot/outbox-notifier.js';
@@ -19,6 +21,7 @@ import { createTurnErrorHandler } from './bot/turn-error.js';
 import { cryptoRandom } from './crypto-random.js';
 import type { RandomSource } from './domain/index.js';
 import { hasCredentials, type Config } from './config.js';
+import { serviceUrlTrust } from './http/trusted-service-url.js';
 import { createLogger, type Logger } from './log.js';
 import { packageRoot } from './paths.js';
 import { dayExportUrls } from './export/index.js';
@@ -37,6 +40,11 @@ export interface AppDeps {
   random?: RandomSource;
   /** Proactive delivery; defaults to the adapter continuing stored conversations. */
   transport?: Transport;
+  /**
+   * Where tokens' signing keys are published (botbuilder's defaults otherwise): tests point it
+   * at a loopback identity provider so no test reaches the Internet.
+   */
+  openIdMetadataUrl?: string;
 }
 
 
@@ -48,7 +56,7 @@ export interface Health {
 
 export interface App {
   config: Config;
-  adapter: CloudAdapter;
+  adapter: GuardedAdapter;
   bot: JuryBot;
   services: BotServices;
   scheduler: Scheduler;
@@ -66,6 +74,20 @@ export interface App {
   close: () => Promise<void>;
 }
 
+/** botbuilder's public-cloud settings, keys read elsewhere (botbuilder needs them all once one is given). */
+function publicCloudWithKeysAt(openIdMetadataUrl: string) {
+  return {
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: openIdMetadataUrl,
+  };
+}
+
 /** The composition root: builds everything, listens on nothing (STYLE.md 2). */
 export function createApp(deps: AppDeps): App {
   const { config } = deps;
@@ -81,11 +103,13 @@ export function createApp(deps: AppDeps): App {
     MicrosoftAppType: hasCredentials(config) ? config.MicrosoftAppType : 'MultiTenant',
     MicrosoftAppTenantId: config.MicrosoftAppTenantId,
   });
+  const endpoints = deps.openIdMetadataUrl ? publicCloudWithKeysAt(deps.openIdMetadataUrl) : {};
   const auth = new ConfigurationBotFrameworkAuthentication(
-    { MicrosoftAppId: config.MicrosoftAppId, MicrosoftAppTenantId: config.MicrosoftAppTenantId },
+    { MicrosoftAppId: config.MicrosoftAppId, MicrosoftAppTenantId: config.MicrosoftAppTenantId, ...endpoints },
     credentials,
   );
-  const adapter = new CloudAdapter(auth);
+  // Every reply and proactive message goes through this guard: no call to an untrusted serviceUrl.
+  const adapter = new GuardedAdapter(new GuardedAuthentication(auth, serviceUrlTrust(hasCredentials(config))));
   const onTurnError = createTurnErrorHandler(logger, config.LOG_HASH_SALT);
   adapter.onTurnError = onTurnError;
 

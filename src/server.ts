@@ -1,8 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import restify from 'restify';
-import type { Request as BotRequest, Response as BotResponse } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import type { App } from './app.js';
 import { registerExportRoute } from './export/index.js';
+import { parseEnvelope } from './http/activity-envelope.js';
+import { serviceUrlTrust } from './http/trusted-service-url.js';
 import { registerPdfRoute } from './pdf/index.js';
 import { hasCredentials } from './config.js';
 import { registerWebChat } from './web/register-web-chat.js';
@@ -25,10 +27,22 @@ export function createServer(app: App): RunningServer {
   let inFlight = 0;
   let idle: (() => void) | undefined;
 
+  const trusted = serviceUrlTrust(hasCredentials(config));
   server.post('/api/messages', async (req, res) => {
     inFlight += 1;
     try {
-      await app.adapter.process(req as unknown as BotRequest, res as unknown as BotResponse, app.run);
+      // Checked before the adapter: a malformed activity is the caller's error (400), never a turn.
+      const envelope = parseEnvelope(req.body, trusted);
+      if (envelope.type === 'invalid') {
+        app.logger.info('activity refused', { outcome: 'bad_envelope' });
+        res.send(400, { code: 'BadArgument', message: envelope.reason });
+        return;
+      }
+      const authHeader = req.header('authorization') ?? '';
+      const outcome = await app.adapter.processChecked(authHeader, envelope.activity as unknown as Activity, app.run);
+      if (outcome.failure) app.logger.warn('activity not processed', { status: outcome.status, outcome: outcome.failure });
+      if (outcome.body === undefined) res.send(outcome.status);
+      else res.send(outcome.status, outcome.body);
     } finally {
       inFlight -= 1;
       if (inFlight === 0) idle?.();

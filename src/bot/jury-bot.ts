@@ -6,6 +6,7 @@ import type { CommandSpec, Feature } from './feature.js';
 import { helpFeature, sendHelp } from './features/help/help-feature.js';
 import type { BotServices } from './services.js';
 import { Turn } from './turn.js';
+import { stripBidi } from './without-bidi.js';
 import { parseSubmission, type Submission } from './verbs.js';
 
 /** The welcome card's buttons: what a newcomer most likely came for. */
@@ -21,7 +22,7 @@ const ECHO_LIMIT = 80;
 /** The user's words: the bot's @mention removed (Teams sends it as `<at>…</at>`). */
 function messageText(context: TurnContext): string {
   const withoutMention = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
-  return withoutMention.replace(/<at>[^<]*<\/at>/g, ' ').trim();
+  return stripBidi(withoutMention.replace(/<at>[^<]*<\/at>/g, ' ')).trim();
 }
 
 /**

@@ -44,7 +44,8 @@ export class OutboxNotifier implements Notifier {
       schemaVersion: 1,
       key: notice.key,
       userId: notice.userId,
-      activity: notice.activity as Record<string, unknown>,
+      // Messages carry names and candidates: shown as typed, never as markdown.
+      activity: (typeof notice.activity.text === 'string' ? { textFormat: 'plain', ...notice.activity } : notice.activity) as Record<string, unknown>,
       createdAt: now,
       attempts: 0,
       nextAttemptAt: now,

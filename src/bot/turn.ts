@@ -3,6 +3,7 @@ import type { CardJson } from '../cards/render-template.js';
 import { hashId, type LogFields } from '../log.js';
 import { localeOf, translator, type Locale, type Translate } from '../i18n/translate.js';
 import type { BotServices } from './services.js';
+import { stripBidi } from './without-bidi.js';
 
 /** One incoming activity with what every handler needs: who, where, language, services. */
 export class Turn {
@@ -22,7 +23,7 @@ export class Turn {
     this.locale = localeOf(activity.locale);
     this.t = translator(this.locale);
     this.userId = activity.from.aadObjectId ?? activity.from.id;
-    this.userName = activity.from.name ?? '';
+    this.userName = stripBidi(activity.from.name ?? '');
     const channelData = activity.channelData as { tenant?: { id?: string } } | undefined;
     this.tenantId = channelData?.tenant?.id ?? activity.conversation?.tenantId ?? 'local';
     this.conversationType = activity.conversation?.conversationType ?? 'personal';
@@ -37,8 +38,9 @@ export class Turn {
     return this.services.clock.now();
   }
 
+  /** A plain message: names and typed text in it are shown as typed, never as markdown. */
   async say(text: string): Promise<string | undefined> {
-    return (await this.context.sendActivity(text))?.id;
+    return (await this.context.sendActivity({ ...MessageFactory.text(text), textFormat: 'plain' }))?.id;
   }
 
   async sendCard(card: CardJson, summary?: string): Promise<string | undefined> {

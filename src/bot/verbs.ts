@@ -3,6 +3,8 @@ import { evaluationVerbs } from './features/evaluation/verbs.js';
 import { helpVerbs } from './features/help/help-feature.js';
 import { presidentVerbs } from './features/president/verbs.js';
 import { rehearsalVerbs } from './features/rehearsal/verbs.js';
+import { isWellFormedDeep } from '../well-formed-text.js';
+import { withoutBidi } from './without-bidi.js';
 
 /**
  * Every card action's payload, parsed by one discriminated union on `verb`
@@ -15,6 +17,8 @@ export type Submission = z.infer<typeof submissionSchema>;
 export type ParsedSubmission = { type: 'ok'; submission: Submission } | { type: 'invalid' };
 
 export function parseSubmission(value: unknown): ParsedSubmission {
-  const parsed = submissionSchema.safeParse(value);
+  // The input edge: text typed in a card loses its bidirectional controls before anything is saved.
+  if (!isWellFormedDeep(value)) return { type: 'invalid' };
+  const parsed = submissionSchema.safeParse(withoutBidi(value));
   return parsed.success ? { type: 'ok', submission: parsed.data } : { type: 'invalid' };
 }

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as ACData from 'adaptivecards-templating';
 import { fromRoot } from '../paths.js';
+import { asPlainText } from './plain-text.js';
 
 /**
  * The only module that knows adaptivecards-templating: a template from cards/
@@ -33,7 +34,9 @@ export function prepareCardTemplates(): number {
 
 export function renderTemplate(name: string, data: object): CardJson {
   // expand() is synchronous and resets its context on each call, so one prepared template serves every turn.
-  return (prepared.get(name) ?? prepare(name)).expand({ $root: data }) as CardJson;
+  const expanded = (prepared.get(name) ?? prepare(name)).expand({ $root: data }) as CardJson;
+  // The one place user text is made literal for every card (names, notes, comments, answers).
+  return asPlainText(expanded);
 }
 
 /** Card size as Teams counts it: UTF-16 code units of the serialised JSON. */

@@ -78,3 +78,14 @@ export function payload(card: CardJson, action: Node): Node {
   const values = Object.fromEntries(inputs(card).map((input) => [String(input.id), plausibleValue(input)]));
   return { ...dataOf(action), ...values };
 }
+
+/** The card as a markdown client shows it: the backslash escapes of user text removed. */
+export function asShown(card: CardJson): CardJson {
+  const unescape = (value: unknown): unknown => {
+    if (typeof value === 'string') return value.replace(/\\([\\*_[\]`~<>])/g, '$1');
+    if (Array.isArray(value)) return value.map(unescape);
+    if (isNode(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unescape(v)]));
+    return value;
+  };
+  return unescape(card) as CardJson;
+}

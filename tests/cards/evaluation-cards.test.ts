@@ -16,7 +16,7 @@ import { CARD_BUDGET_BYTES, cardSize, type CardJson } from '../../src/cards/rend
 import { submissionSchema } from '../../src/bot/verbs.js';
 import { ROW_NEXT_STEPS } from '../../src/bot/features/evaluation/verbs.js';
 import { describeCardContract, type CardCase } from './card-contract.js';
-import { actions, dataOf, inputs, nodes, payload, strings, submits, typeOf, type Node } from './card-walk.js';
+import { actions, asShown, dataOf, inputs, nodes, payload, strings, submits, typeOf, type Node } from './card-walk.js';
 import {
   COMMENT_MAX,
   NOTES_MAX,
@@ -438,7 +438,8 @@ describe('user text is data, never a template', () => {
     ],
   ])('%s: output verbatim', (_name, render) => {
     const card = render();
-    const json = JSON.stringify(card);
+    // Markdown escapes are part of showing the text as typed (see plain-text.ts).
+    const json = JSON.stringify(asShown(card));
     expect(json).toContain(JSON.stringify(tricky).slice(1, -1));
     // Nothing else is left unresolved: the only "${" are the user's.
     const occurrences = (text: string, part: string): number => text.split(part).length - 1;

@@ -133,13 +133,34 @@ describe('grid refusals: nothing changes, the message is clear', () => {
     expect(typed.length).toBeGreaterThan(4000);
     const replies = await jury.onRow('marc', row, 'stay', { notes: typed });
     const shown = visibleText(replies);
-    expect(shown).toContain('Les notes ne doivent pas dépasser 4000 caractères');
+    expect(shown).toContain(`Le texte des notes dépasse 4000 caractères (vous en avez écrit ${typed.length}).`);
     expect(replies.map((r) => r.text ?? '').join('')).toContain(typed);
     expect((await jury.stored('marc')).rows['delais']?.notes).toBe('');
     // Exactly at the limit is fine.
     const atLimit = 'x'.repeat(4000);
     await jury.onRow('marc', row, 'stay', { notes: atLimit });
     expect((await jury.stored('marc')).rows['delais']?.notes).toBe(atLimit);
+  });
+
+  it('names the limit for a 100 KB note instead of calling the action unknown, and keeps the text', async () => {
+    const { jury, row } = await startedJury();
+    const typed = `${'Observation détaillée. '.repeat(4_400)}FIN`.slice(-100_000);
+    const replies = await jury.onRow('marc', row, 'stay', { notes: typed });
+    const shown = visibleText(replies);
+    expect(shown).toContain('Le texte des notes dépasse 4000 caractères (vous en avez écrit 100000).');
+    expect(shown).not.toContain("Cette action n'est pas reconnue");
+    expect(replies.map((r) => r.text ?? '').join('')).toContain(typed);
+    expect((await jury.stored('marc')).rev).toBe(0);
+  });
+
+  it('names the limit of a cancellation reason, keeps the evaluation and gives the reason back', async () => {
+    const { jury } = await startedJury();
+    const reason = `${'Candidat absent, prévenu trop tard. '.repeat(20)}FIN`;
+    const replies = await jury.chat('claire').submit({ verb: 'evaluation.cancel', evaluationId: jury.evaluationId, reason });
+    const shown = visibleText(replies);
+    expect(shown).toContain(`Le motif dépasse 500 caractères (vous en avez écrit ${reason.length}).`);
+    expect(replies.map((r) => r.text ?? '').join('')).toContain(reason);
+    expect((await jury.app.repositories.evaluations.get(jury.evaluationId))?.state).toBe('in_progress');
   });
 
   it('acknowledges a double click silently: one save, one answer', async () => {

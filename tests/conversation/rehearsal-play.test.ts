@@ -362,7 +362,7 @@ describe('commands during the exercise', () => {
   it('an answer longer than 2,000 characters is refused, nothing recorded', async () => {
     const { app, chat } = setup();
     await startSheet(chat, 3);
-    expect(visibleText(await chat.say('x'.repeat(2001)))).toContain('dépasse 2000 caractères');
+    expect(visibleText(await chat.say('x'.repeat(2001)))).toContain('dépasse 2000 caractères (vous en avez écrit 2001)');
     expect((await storedRehearsal(app, lea.id)).transcript).toHaveLength(1);
   });
 

@@ -17,7 +17,7 @@ export function seededRandom(seed = 42): RandomSource {
 
 /** The real app, built the way main.ts builds it, on in-memory (or given) storage. */
 export function buildTestApp(
-  options: { storage?: Storage; env?: Record<string, string>; clock?: Clock; random?: RandomSource; transport?: FakeTransport } = {},
+  options: { storage?: Storage; env?: Record<string, string>; clock?: Clock; random?: RandomSource; transport?: FakeTransport; openIdMetadataUrl?: string } = {},
 ): TestApp {
   const config = loadConfig({ LOG_LEVEL: 'silent', ...options.env });
   const transport = options.transport ?? new FakeTransport();
@@ -27,6 +27,7 @@ export function buildTestApp(
     clock: options.clock,
     random: options.random ?? seededRandom(),
     transport,
+    openIdMetadataUrl: options.openIdMetadataUrl,
   });
   return Object.assign(app, { transport });
 }

@@ -15,7 +15,7 @@ export function answerRehearsal(referential: Referential, rehearsal: Rehearsal, 
   if (rehearsal.state !== 'playing') return { type: 'forbidden', reason: 'not_active' };
   const answer = text.trim();
   if (answer === '') return { type: 'invalid', reason: 'answer_empty' };
-  if (answer.length > REHEARSAL_ANSWER_MAX) return { type: 'invalid', reason: 'answer_too_long' };
+  if (answer.length > REHEARSAL_ANSWER_MAX) return { type: 'invalid', reason: 'answer_too_long', length: answer.length };
   const at = now.toISOString();
   if (rehearsal.sheet === DRILL_SHEET) {
     const current = currentQuestion(referential, rehearsal);

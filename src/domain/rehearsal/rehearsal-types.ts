@@ -41,7 +41,8 @@ export type RehearsalInvalidReason = 'answer_empty' | 'answer_too_long' | 'unkno
 export type RehearsalForbiddenReason = 'unknown_sheet' | 'not_briefing' | 'not_active' | 'not_awaiting_condition' | 'not_in_debrief' | 'not_awaiting_rating';
 
 export type RehearsalRefusal =
-  | { type: 'invalid'; reason: RehearsalInvalidReason }
+  /** `length`: how long the refused answer was, for answer_too_long. */
+  | { type: 'invalid'; reason: RehearsalInvalidReason; length?: number }
   | { type: 'forbidden'; reason: RehearsalForbiddenReason };
 
 export interface RehearsalChanged {

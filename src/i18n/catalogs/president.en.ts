@@ -23,7 +23,7 @@ export const presidentEn: Record<keyof typeof presidentFr, string> = {
   'president.consolidation.readyProfessional': 'Your grid for {candidate} is submitted: it is the synthesis. Write the comment, check, then sign.',
   'president.consolidation.notYet': 'The consolidation will be available once the collection of grids is closed.',
   'president.reasonRequired': '{domain}: "not evaluated" needs a reason.',
-  'president.commentTooLong': 'The single comment must not exceed {max} characters.',
+  'president.commentTooLong': 'The single comment is longer than {max} characters (you wrote {count}).',
   'president.saved': 'Consolidation saved.',
   'president.preview.summary': 'Check before signing',
   'president.undecided': 'Before signing, set a percentage (or "not evaluated" with a reason) for: {domains}.',

@@ -21,7 +21,7 @@ export const presidentFr = {
   'president.consolidation.readyProfessional': 'Votre grille pour {candidate} est soumise : elle tient lieu de synthèse. Rédigez le commentaire, vérifiez, puis signez.',
   'president.consolidation.notYet': "La consolidation sera disponible quand la collecte des grilles sera close.",
   'president.reasonRequired': '{domain} : « non évalué » demande un motif.',
-  'president.commentTooLong': 'Le commentaire unique ne doit pas dépasser {max} caractères.',
+  'president.commentTooLong': 'Le commentaire unique dépasse {max} caractères (vous en avez écrit {count}).',
   'president.saved': 'Consolidation enregistrée.',
   'president.preview.summary': 'Vérification avant signature',
   'president.undecided': 'Avant de signer, retenez un pourcentage (ou « non évalué » avec un motif) pour : {domains}.',

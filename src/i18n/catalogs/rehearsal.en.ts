@@ -76,7 +76,7 @@ export const rehearsalEn: Record<keyof typeof rehearsalFr, string> = {
     'A rehearsal is running: anything else you write is your answer. Type “hint” for a pointer, “restart” to start again from the beginning, “stop” to end it.',
   'rehearsal.resumed': 'The bot restarted; your rehearsal goes on where it was.',
   'rehearsal.answer.empty': 'Write your answer as text: that is what the client hears.',
-  'rehearsal.answer.tooLong': 'Your answer is longer than {max} characters: please shorten it. Nothing was saved.',
+  'rehearsal.answer.tooLong': 'Your answer is longer than {max} characters (you wrote {count}): please shorten it. Nothing was saved.',
 
   'rehearsal.rating.decimal_comma': 'Give a whole number from 0 to 100, without a comma (e.g. 55 rather than 55,5). Nothing was saved.',
   'rehearsal.rating.not_integer': 'Give a whole number from 0 to 100, without decimals. Nothing was saved.',

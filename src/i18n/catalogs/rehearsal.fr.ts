@@ -76,7 +76,7 @@ export const rehearsalFr = {
     "Une répétition est en cours : tout ce que vous écrivez d'autre est votre réponse. Tapez « indice » pour une piste, « recommencer » pour reprendre depuis le début, « stop » pour arrêter.",
   'rehearsal.resumed': 'Le bot a redémarré ; votre répétition reprend là où elle en était.',
   'rehearsal.answer.empty': "Écrivez votre réponse en texte : c'est elle que le client entend.",
-  'rehearsal.answer.tooLong': "Votre réponse dépasse {max} caractères : raccourcissez-la. Rien n'a été enregistré.",
+  'rehearsal.answer.tooLong': "Votre réponse dépasse {max} caractères (vous en avez écrit {count}) : raccourcissez-la. Rien n'a été enregistré.",
 
   'rehearsal.rating.decimal_comma':
     "Indiquez un nombre entier de 0 à 100, sans virgule (par exemple 55 plutôt que 55,5). Rien n'a été enregistré.",

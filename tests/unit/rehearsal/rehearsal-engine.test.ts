@@ -118,11 +118,11 @@ describe('the client lines, in the sheet order', () => {
   });
 
   it.each([
-    ['', 'answer_empty'],
-    ['   ', 'answer_empty'],
-    ['x'.repeat(2001), 'answer_too_long'],
-  ])('refuses the answer %j (%s)', (text, reason) => {
-    expect(answerRehearsal(referential, start(1).rehearsal, text, at(1))).toEqual({ type: 'invalid', reason });
+    ['', { reason: 'answer_empty' }],
+    ['   ', { reason: 'answer_empty' }],
+    ['x'.repeat(2001), { reason: 'answer_too_long', length: 2001 }],
+  ])('refuses the answer %j (%o)', (text, refusal) => {
+    expect(answerRehearsal(referential, start(1).rehearsal, text, at(1))).toEqual({ type: 'invalid', ...refusal });
   });
 
   it('accepts an answer of exactly 2,000 characters', () => {

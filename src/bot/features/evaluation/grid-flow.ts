@@ -7,7 +7,7 @@ import { prompterView, rowView, savedLine } from './row-views.js';
 import { sendReport } from './report-flow.js';
 import { appendAudit, loadScope, operationContext, ownGrid, saveCursor, type EvaluationScope } from './scope.js';
 import type { EvaluationSubmission } from './verbs.js';
-import { giveBack, INVALID_MESSAGES, rowInput, type SaveSubmission } from './row-input.js';
+import { giveBack, refusalMessage, rowInput, type SaveSubmission } from './row-input.js';
 
 type LinesSubmission = Extract<EvaluationSubmission, { verb: 'grid.lines' }>;
 /** What a row save decided, with the grid it was decided on. */
@@ -93,10 +93,7 @@ export async function saveFromCard(turn: Turn, submission: SaveSubmission): Prom
       await turn.say(turn.t(outcome.reason === 'grid_submitted' ? 'evaluation.grid.submittedReadOnly' : 'evaluation.grid.closed'));
       return;
     case 'invalid': {
-      const key = INVALID_MESSAGES[outcome.reason] ?? 'error.badSubmission';
-      // error.badSubmission already says that nothing changed.
-      const message = turn.t(key, { max: LIMITS.notes });
-      await turn.say(key === 'error.badSubmission' ? message : `${message} ${turn.t('evaluation.grid.nothingChanged')}`);
+      await turn.say(refusalMessage(turn, outcome.reason, submission));
       if (outcome.reason === 'notes_too_long') await giveBack(turn, submission.notes);
       await sendRow(turn, scope, current, submission.rowId, submission.phase, typed);
       return;

@@ -49,8 +49,8 @@ export async function showNotes(turn: Turn, evaluationId: string, rowId: string)
 }
 
 function checkComments(turn: Turn, comments: Record<string, string>): string | undefined {
-  const tooLong = Object.values(comments).some((c) => c.length > LIMITS.domainComment);
-  return tooLong ? turn.t('evaluation.report.commentTooLong', { max: LIMITS.domainComment }) : undefined;
+  const tooLong = Object.values(comments).find((c) => c.length > LIMITS.domainComment);
+  return tooLong === undefined ? undefined : turn.t('evaluation.report.commentTooLong', { max: LIMITS.domainComment, count: tooLong.length });
 }
 
 async function giveBackComments(turn: Turn, comments: Record<string, string>): Promise<void> {

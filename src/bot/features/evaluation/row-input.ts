@@ -53,6 +53,18 @@ export const INVALID_MESSAGES: Partial<Record<InvalidReason, MessageKey>> = {
   reason_too_long: 'evaluation.grid.reasonTooLong',
 };
 
+/** The French sentence for a refused row: too-long texts name the limit and what was typed. */
+export function refusalMessage(turn: Turn, reason: InvalidReason, submission: SaveSubmission): string {
+  const key = INVALID_MESSAGES[reason] ?? 'error.badSubmission';
+  const counts: Partial<Record<InvalidReason, { max: number; count: number }>> = {
+    notes_too_long: { max: LIMITS.notes, count: (submission.notes ?? '').replace(/\r\n/g, '\n').length },
+    reason_too_long: { max: LIMITS.reason, count: (submission.notEvaluatedReason ?? '').trim().length },
+  };
+  // error.badSubmission already says that nothing changed.
+  const message = turn.t(key, counts[reason] ?? {});
+  return key === 'error.badSubmission' ? message : `${message} ${turn.t('evaluation.grid.nothingChanged')}`;
+}
+
 /** Gives back, as plain messages, what the juror typed but could not be saved (cards cannot hold it all). */
 export async function giveBack(turn: Turn, notes: string | undefined): Promise<void> {
   if (!notes) return;

@@ -9,8 +9,11 @@ import { z } from 'zod';
 const id = z.string().min(1).max(200);
 const rev = z.coerce.number().int().nonnegative();
 const phase = z.enum(['notes', 'scoring']);
-/** Free text from an input; its length is checked by the domain so the user's text can be given back. */
-const text = z.string().max(20_000);
+/**
+ * Free text from an input. No length here: the body limit bounds it, and the domain checks it so
+ * the user hears how long it was and gets the text back (a schema refusal would lose both).
+ */
+const text = z.string();
 /** Multi-select ChoiceSet values: "a,b,c" (or an array from some clients). */
 const idList = z
   .union([z.string().max(4_000), z.array(z.string().max(200)).max(100)])

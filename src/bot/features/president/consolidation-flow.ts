@@ -137,6 +137,12 @@ export async function openConsolidation(turn: Turn, evaluationId: string): Promi
   await sendConsolidation(turn, scope);
 }
 
+/** The limit and what was typed, for a refused comment or a refused domain reason (the longest). */
+function tooLongCounts(reason: string, input: { comment?: string; domains: Record<string, { notEvaluatedReason: string | null }> }): { max: number; count: number } {
+  if (reason === 'comment_too_long') return { max: LIMITS.synthesisComment, count: (input.comment ?? '').trim().length };
+  return { max: LIMITS.reason, count: Math.max(0, ...Object.values(input.domains).map((d) => d.notEvaluatedReason?.length ?? 0)) };
+}
+
 const SAVE_REFUSALS: Partial<Record<string, MessageKey>> = {
   percentage_out_of_range: 'evaluation.percentage.out_of_range',
   percentage_not_integer: 'evaluation.percentage.not_integer',
@@ -175,7 +181,7 @@ export async function saveConsolidation(turn: Turn, submission: Save): Promise<v
   }
   const comment = submission.comment?.replace(/\r\n/g, '\n');
   if (comment !== undefined && comment.trim().length > LIMITS.synthesisComment) {
-    await turn.say(`${turn.t('president.commentTooLong', { max: LIMITS.synthesisComment })} ${turn.t('evaluation.grid.nothingChanged')}`);
+    await turn.say(`${turn.t('president.commentTooLong', { max: LIMITS.synthesisComment, count: comment.trim().length })} ${turn.t('evaluation.grid.nothingChanged')}`);
     await turn.say(turn.t('evaluation.grid.givenBack'));
     for (let start = 0; start < comment.length; start += LIMITS.notes) await turn.say(comment.slice(start, start + LIMITS.notes));
     return sendConsolidation(turn, scope);
@@ -194,7 +200,7 @@ export async function saveConsolidation(turn: Turn, submission: Save): Promise<v
       await turn.say(turn.t(outcome.reason === 'evaluation_signed' ? 'president.signedLocked' : 'evaluation.grid.closed'));
       return;
     case 'invalid':
-      await turn.say(`${turn.t(SAVE_REFUSALS[outcome.reason] ?? 'error.badSubmission', { max: LIMITS.synthesisComment })} ${turn.t('evaluation.grid.nothingChanged')}`);
+      await turn.say(`${turn.t(SAVE_REFUSALS[outcome.reason] ?? 'error.badSubmission', tooLongCounts(outcome.reason, input))} ${turn.t('evaluation.grid.nothingChanged')}`);
       return sendConsolidation(turn, scope);
     case 'saved':
     case 'unchanged': {

@@ -12,11 +12,13 @@ import {
   type Forbidden,
   type Invalid,
   type NeedsConfirmation,
+  LIMITS,
 } from '../../../domain/index.js';
 import type { MessageKey } from '../../../i18n/fr.js';
 import type { Turn } from '../../turn.js';
 import { candidateName, viewContextFor } from '../evaluation/build-views.js';
 import { recipientLocale } from '../evaluation/recipients.js';
+import { giveBack } from '../evaluation/row-input.js';
 import { appendAudit, operationContext, type EvaluationScope } from '../evaluation/scope.js';
 import { deliverConsolidation, presidentScope, sendConsolidation } from './consolidation-flow.js';
 import { showDashboard } from './dashboard-flow.js';
@@ -37,8 +39,12 @@ const REFUSALS: Partial<Record<string, MessageKey>> = {
   invalid_header: 'president.header.invalid',
 };
 
-async function refuse(turn: Turn, outcome: Forbidden | Invalid): Promise<void> {
-  await turn.say(`${turn.t(REFUSALS[outcome.reason] ?? 'president.refused')} ${turn.t('evaluation.grid.nothingChanged')}`);
+/** `reason` is the motive the president typed, counted when it is too long. */
+async function refuse(turn: Turn, outcome: Forbidden | Invalid, reason = ''): Promise<void> {
+  const counts = { max: LIMITS.reason, count: reason.trim().length };
+  await turn.say(`${turn.t(REFUSALS[outcome.reason] ?? 'president.refused', counts)} ${turn.t('evaluation.grid.nothingChanged')}`);
+  // The form comes back empty: what was typed comes back as a message, to copy and shorten.
+  if (outcome.reason === 'reason_too_long') await giveBack(turn, reason);
 }
 
 function namesOf(scope: EvaluationScope, ids: readonly string[]): string[] {
@@ -141,7 +147,7 @@ export async function cancel(turn: Turn, submission: Of<'evaluation.cancel'>): P
   const outcome = await changeEvaluation(turn, scope.evaluation.id, (current) => cancelEvaluation(current, scope.session, { reason: submission.reason ?? '' }, ctx));
   if (!outcome) return;
   if (outcome.type === 'invalid' && outcome.reason === 'reason_required') return reasonForm(turn, scope.evaluation.id, 'cancel', turn.t('president.reason.required'));
-  if (outcome.type !== 'changed') return refuse(turn, outcome);
+  if (outcome.type !== 'changed') return refuse(turn, outcome, submission.reason);
   await appendAudit(turn, outcome.audit);
   await turn.say(turn.t('president.cancel.done', { candidate: candidateName(scope) }));
   await tell(turn, juryOf(scope.session).map((p) => p.id), `cancelled/${scope.evaluation.id}`, (t) => t('president.cancel.told', { candidate: candidateName(scope), reason: submission.reason ?? '' }));
@@ -159,7 +165,7 @@ export async function reopenMemberGrid(turn: Turn, submission: Of<'grid.reopen'>
   if (outcome.type === 'invalid' && outcome.reason === 'reason_required') return reasonForm(turn, scope.evaluation.id, 'reopenGrid', turn.t('president.reason.required'));
   if (outcome.type !== 'reopened') {
     if (outcome.type === 'duplicate' || outcome.type === 'stale') return;
-    return refuse(turn, outcome);
+    return refuse(turn, outcome, submission.reason);
   }
   const saved = await turn.services.repositories.grids.save(outcome.grid, grid.rev);
   if (saved.type !== 'saved') {
@@ -186,7 +192,7 @@ export async function reopenSynthesis(turn: Turn, submission: Of<'synthesis.reop
   if (outcome.type === 'invalid' && outcome.reason === 'reason_required') return reasonForm(turn, scope.evaluation.id, 'reopenSynthesis', turn.t('president.reason.required'));
   if (outcome.type !== 'reopened') {
     if (outcome.type === 'duplicate' || outcome.type === 'stale') return;
-    return refuse(turn, outcome);
+    return refuse(turn, outcome, submission.reason);
   }
   const saved = await turn.services.repositories.syntheses.save(outcome.synthesis, synthesis.rev);
   if (saved.type !== 'saved') {

@@ -18,7 +18,7 @@ function refusalMessage(refusal: RehearsalRefusal, t: Translate): string {
     case 'answer_empty':
       return t('rehearsal.answer.empty');
     case 'answer_too_long':
-      return t('rehearsal.answer.tooLong', { max: REHEARSAL_ANSWER_MAX });
+      return t('rehearsal.answer.tooLong', { max: REHEARSAL_ANSWER_MAX, count: refusal.type === 'invalid' ? (refusal.length ?? 0) : 0 });
     case 'rating_decimal_comma':
       return t('rehearsal.rating.decimal_comma');
     case 'rating_not_integer':
