@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { Low } from 'lowdb';
 import { DurableJsonFile, isNotFound, removeDeadWritersTempFiles, TEMP_DIR } from './durable-json-file.js';
+import { forEachLimited } from './for-each-limited.js';
 import { KeyedMutex } from './keyed-mutex.js';
 
 export interface FileStorageOptions {
@@ -151,16 +152,4 @@ function isPartitionFile(value: unknown): value is PartitionFile {
   if (typeof value !== 'object' || value === null) return false;
   const { key, item } = value as Record<string, unknown>;
   return typeof key === 'string' && typeof item === 'object' && item !== null && !Array.isArray(item);
-}
-
-async function forEachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const item = items[next] as T;
-      next += 1;
-      await task(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

@@ -5,6 +5,7 @@ import { MemoryStorage } from 'botbuilder';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TEMP_DIR } from '../../src/storage/durable-json-file.js';
 import { FileStorage } from '../../src/storage/file-storage.js';
+import { blobStorageForTest } from '../helpers/azurite.js';
 import { describeStorageContract } from './storage-contract.js';
 
 async function tempDir(): Promise<string> {
@@ -29,6 +30,8 @@ describeStorageContract('FileStorage', async () => {
     },
   };
 });
+
+describeStorageContract('BlobStorage (Azurite)', blobStorageForTest);
 
 describe('FileStorage on disk', () => {
   let dir: string;
