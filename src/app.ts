@@ -28,12 +28,14 @@ import { dayExportUrls } from './export/index.js';
 import { pdfUrl } from './pdf/index.js';
 import { loadReferentials } from './referential/load-referentials.js';
 import type { Referential } from './referential/schema.js';
+import { BlobStorage } from './storage/blob-storage.js';
+import { createStorage } from './storage/create-storage.js';
 import { FileStorage } from './storage/file-storage.js';
 import { createRepositories, type Repositories } from './storage/repositories.js';
 
 export interface AppDeps {
   config: Config;
-  /** Defaults to the file storage in STORE_DIR; tests pass MemoryStorage or a temp folder. */
+  /** Defaults to the store STORAGE names (files in STORE_DIR, or Azure Blob); tests pass MemoryStorage or a temp folder. */
   storage?: Storage;
   logger?: Logger;
   clock?: Clock;
@@ -93,7 +95,7 @@ export function createApp(deps: AppDeps): App {
   const { config } = deps;
   const logger = deps.logger ?? createLogger(config.LOG_LEVEL);
   const referentials = loadReferentials(resolve(packageRoot(), config.REFERENTIALS_DIR));
-  const storage = deps.storage ?? new FileStorage({ dir: resolve(packageRoot(), config.STORE_DIR) });
+  const storage = deps.storage ?? createStorage(config, packageRoot());
   const repositories = createRepositories(storage);
 
   const credentials = new ConfigurationServiceClientCredentialFactory({
@@ -174,7 +176,7 @@ export function createApp(deps: AppDeps): App {
     },
     close: async () => {
       await scheduler.stop();
-      if (storage instanceof FileStorage) await storage.flush();
+      if (storage instanceof FileStorage || storage instanceof BlobStorage) await storage.flush();
     },
   };
 }

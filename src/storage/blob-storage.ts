@@ -121,7 +121,7 @@ export class BlobStorage implements Storage {
         blobHTTPHeaders: { blobContentType: 'application/json; charset=utf-8' },
       });
     } catch (error) {
-      if (isConditionFailure(error)) throw new ETagConflictError(key, error);
+      if (isConditionFailure(error, conditions)) throw new ETagConflictError(key, error);
       throw error;
     }
   }
@@ -153,12 +153,15 @@ class ETagConflictError extends Error {
 }
 
 /**
- * 412: `If-Match` failed (someone wrote since our read, or the blob is gone);
- * 409 BlobAlreadyExists: `If-None-Match: *` found the blob.
+ * 412: a condition failed (someone wrote since our read, or the blob is gone);
+ * 409 BlobAlreadyExists: `If-None-Match: *` found the blob; 404 on `If-Match`:
+ * the blob was deleted since our read.
  */
-function isConditionFailure(error: unknown): error is RestError {
+function isConditionFailure(error: unknown, conditions: BlobRequestConditions): error is RestError {
   if (!(error instanceof RestError)) return false;
-  return error.statusCode === 412 || (error.statusCode === 409 && error.code === 'BlobAlreadyExists');
+  if (error.statusCode === 412) return true;
+  if (error.statusCode === 409) return error.code === 'BlobAlreadyExists';
+  return error.statusCode === 404 && conditions.ifMatch !== undefined && error.code === 'BlobNotFound';
 }
 
 function parseRecordBlob(text: string, name: string): RecordBlob {

@@ -41,7 +41,7 @@ export class RecordStore<T extends object> {
     return checked;
   }
 
-  /** Read → decide → write, retried on eTag conflicts; creations serialised in-process. */
+  /** Read → decide → write, retried on eTag conflicts; serialised in-process so that our own turns do not collide. */
   update<R>(key: string, decide: Decide<T, R>): Promise<UpdateOutcome<T, R>> {
     return this.context.locks.run(key, () =>
       updateWithRetry({
