@@ -176,7 +176,8 @@ export function createApp(deps: AppDeps): App {
     },
     close: async () => {
       await scheduler.stop();
-      if (storage instanceof FileStorage || storage instanceof BlobStorage) await storage.flush();
+      if (storage instanceof FileStorage) await storage.close();
+      if (storage instanceof BlobStorage) await storage.flush();
     },
   };
 }

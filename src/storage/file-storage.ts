@@ -6,6 +6,7 @@ import { Low } from 'lowdb';
 import { DurableJsonFile, isNotFound, removeDeadWritersTempFiles, TEMP_DIR } from './durable-json-file.js';
 import { forEachLimited } from './for-each-limited.js';
 import { KeyedMutex } from './keyed-mutex.js';
+import { acquireStoreLock, releaseStoreLock } from './store-lock.js';
 
 export interface FileStorageOptions {
   /** Folder holding one JSON file per key; created on first use. */
@@ -25,7 +26,9 @@ interface PartitionFile {
  * write costs the same whatever the number of stored items (one lowdb file for
  * everything rewrites it all on every write). eTags behave like MemoryStorage.
  *
- * One instance per folder per process: writes to a file are serialised here.
+ * One process per folder: writes to a file are serialised here, in-process,
+ * so a lock file keeps a second process out (see `open`). Several objects of
+ * one process may share a folder (each write is checked and renamed whole).
  */
 export class FileStorage implements Storage {
   readonly dir: string;
@@ -33,6 +36,7 @@ export class FileStorage implements Storage {
   readonly #locks = new KeyedMutex();
   readonly #inFlight = new Set<Promise<unknown>>();
   #ready: Promise<void> | undefined;
+  #locked = false;
 
   constructor(options: FileStorageOptions) {
     this.dir = resolve(options.dir);
@@ -61,6 +65,25 @@ export class FileStorage implements Storage {
   delete(keys: string[]): Promise<void> {
     if (!keys) return Promise.reject(new ReferenceError('Keys are required when deleting.'));
     return this.#track(this.#deleteAll([...keys]));
+  }
+
+  /**
+   * Takes the folder's lock for this process (see store-lock.ts): throws
+   * StoreLockedError when another running process uses the folder. Call it at
+   * start-up to refuse early; the first read or write takes it otherwise.
+   */
+  open(): void {
+    if (this.#locked) return;
+    acquireStoreLock(this.dir);
+    this.#locked = true;
+  }
+
+  /** Waits for writes in flight, then gives the folder's lock back (a later use takes it again). */
+  async close(): Promise<void> {
+    await this.flush();
+    if (!this.#locked) return;
+    this.#locked = false;
+    releaseStoreLock(this.dir);
   }
 
   /** Resolves once every write and delete started before (or during) the call has settled. */
@@ -128,6 +151,7 @@ export class FileStorage implements Storage {
   }
 
   #ensureReady(): Promise<void> {
+    this.open();
     this.#ready ??= (async () => {
       await mkdir(join(this.dir, TEMP_DIR), { recursive: true });
       await removeDeadWritersTempFiles(this.dir);

@@ -5,6 +5,7 @@ import { MemoryStorage } from 'botbuilder';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TEMP_DIR } from '../../src/storage/durable-json-file.js';
 import { FileStorage } from '../../src/storage/file-storage.js';
+import { LOCK_FILE } from '../../src/storage/store-lock.js';
 import { blobStorageForTest } from '../helpers/azurite.js';
 import { describeStorageContract } from './storage-contract.js';
 
@@ -14,7 +15,7 @@ async function tempDir(): Promise<string> {
 
 /** The store's partition files: everything but the temp folder. */
 async function partitionFiles(dir: string): Promise<string[]> {
-  return (await readdir(dir)).filter((name) => name !== TEMP_DIR);
+  return (await readdir(dir)).filter((name) => name !== TEMP_DIR && name !== LOCK_FILE);
 }
 
 describeStorageContract('MemoryStorage', () => ({ storage: new MemoryStorage() }));
