@@ -5,7 +5,6 @@ import {
   CallerIdConstants,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
-  type Storage,
   type TurnContext,
 } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
@@ -31,12 +30,13 @@ import type { Referential } from './referential/schema.js';
 import { BlobStorage } from './storage/blob-storage.js';
 import { createStorage } from './storage/create-storage.js';
 import { FileStorage } from './storage/file-storage.js';
+import type { KeyValueStore } from './storage/key-value-store.js';
 import { createRepositories, type Repositories } from './storage/repositories.js';
 
 export interface AppDeps {
   config: Config;
-  /** Defaults to the store STORAGE names (files in STORE_DIR, or Azure Blob); tests pass MemoryStorage or a temp folder. */
-  storage?: Storage;
+  /** Defaults to the store STORAGE names (files in STORE_DIR, or Azure Blob); tests pass a MemoryStore or a temp folder. */
+  storage?: KeyValueStore;
   logger?: Logger;
   clock?: Clock;
   random?: RandomSource;
@@ -62,7 +62,7 @@ export interface App {
   bot: JuryBot;
   services: BotServices;
   scheduler: Scheduler;
-  storage: Storage;
+  storage: KeyValueStore;
   repositories: Repositories;
   referentials: ReadonlyMap<string, Referential>;
   logger: Logger;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { BlobServiceClient, RestError, type BlobRequestConditions, type ContainerClient } from '@azure/storage-blob';
-import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { CREATE_ONLY_ETAG } from './create-only.js';
 import { forEachLimited } from './for-each-limited.js';
+import type { KeyValueStore, StoredItem, StoredItems } from './key-value-store.js';
 
 export interface BlobStorageOptions {
   connectionString: string;
@@ -15,17 +15,17 @@ export interface BlobStorageOptions {
 /** What one blob holds: the key itself (blob names are hashes) and the item, without its eTag. */
 interface RecordBlob {
   key: string;
-  item: StoreItem;
+  item: StoredItem;
 }
 
 /**
- * botbuilder `Storage` on Azure Blob Storage, one blob per key, for several
- * bot instances sharing one store. The item's eTag is the blob's ETag, and
+ * Our KeyValueStore (botbuilder `Storage` semantics) on Azure Blob Storage,
+ * one blob per key, for several bot instances sharing one store. The item's eTag is the blob's ETag, and
  * the conditions are checked by the service, so they hold across instances:
  * a write with an eTag is sent with `If-Match`, one with `CREATE_ONLY_ETAG`
  * with `If-None-Match: *`, and one without eTag (or "*") overwrites.
  */
-export class BlobStorage implements Storage {
+export class BlobStorage implements KeyValueStore {
   readonly #container: ContainerClient;
   readonly #readConcurrency: number;
   readonly #inFlight = new Set<Promise<unknown>>();
@@ -48,10 +48,10 @@ export class BlobStorage implements Storage {
     return this.#ready;
   }
 
-  async read(keys: string[]): Promise<StoreItems> {
+  async read(keys: string[]): Promise<StoredItems> {
     if (!keys) throw new ReferenceError('Keys are required when reading.');
     await this.open();
-    const result: StoreItems = {};
+    const result: StoredItems = {};
     await forEachLimited(keys, this.#readConcurrency, async (key) => {
       const item = await this.#readOne(key);
       if (item) result[key] = item;
@@ -59,11 +59,11 @@ export class BlobStorage implements Storage {
     return result;
   }
 
-  write(changes: StoreItems): Promise<void> {
+  write(changes: StoredItems): Promise<void> {
     if (!changes) return Promise.reject(new ReferenceError('Changes are required when writing.'));
     // Snapshot now, as MemoryStorage does: the caller may mutate its objects once we yield.
     const pending = Object.keys(changes).map((key) => {
-      const { eTag, ...item } = (changes[key] ?? {}) as StoreItem;
+      const { eTag, ...item } = (changes[key] ?? {}) as StoredItem;
       const body: RecordBlob = { key, item };
       return { key, eTag: typeof eTag === 'string' ? eTag : undefined, json: JSON.stringify(body) };
     });
@@ -85,7 +85,7 @@ export class BlobStorage implements Storage {
     return `${createHash('sha256').update(key, 'utf8').digest('hex')}.json`;
   }
 
-  async #readOne(key: string): Promise<StoreItem | undefined> {
+  async #readOne(key: string): Promise<StoredItem | undefined> {
     const blob = this.#container.getBlockBlobClient(this.blobNameOf(key));
     let text: string;
     let eTag: string | undefined;
@@ -174,7 +174,7 @@ function parseRecordBlob(text: string, name: string): RecordBlob {
   if (typeof value === 'object' && value !== null) {
     const { key, item } = value as Record<string, unknown>;
     if (typeof key === 'string' && typeof item === 'object' && item !== null && !Array.isArray(item)) {
-      return { key, item: item as StoreItem };
+      return { key, item: item as StoredItem };
     }
   }
   throw new Error(`Storage: blob ${name} is not a record blob`);

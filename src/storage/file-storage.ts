@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { Low } from 'lowdb';
 import { DurableJsonFile, isNotFound, removeDeadWritersTempFiles, TEMP_DIR } from './durable-json-file.js';
 import { forEachLimited } from './for-each-limited.js';
+import type { KeyValueStore, StoredItem, StoredItems } from './key-value-store.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { acquireStoreLock, releaseStoreLock } from './store-lock.js';
 
@@ -18,19 +18,21 @@ export interface FileStorageOptions {
 /** What one partition file holds: the key itself (file names are hashes) and the item. */
 interface PartitionFile {
   key: string;
-  item: StoreItem;
+  item: StoredItem;
 }
 
 /**
- * botbuilder `Storage` on lowdb with one small JSON file per key, so that a
- * write costs the same whatever the number of stored items (one lowdb file for
- * everything rewrites it all on every write). eTags behave like MemoryStorage.
+ * Our KeyValueStore (botbuilder `Storage` semantics) on lowdb with one small
+ * JSON file per key, so that a write costs the same whatever the number of
+ * stored items (one lowdb file for everything rewrites it all on every
+ * write). eTags behave like MemoryStore.
  *
- * One process per folder: writes to a file are serialised here, in-process,
- * so a lock file keeps a second process out (see `open`). Several objects of
- * one process may share a folder (each write is checked and renamed whole).
+ * One process per folder: the eTag check and the write of a file are made one
+ * at a time by this object only, so a lock file keeps a second process out
+ * (see `open`). Objects of one process may open one folder (tests, restarts),
+ * but the app uses one.
  */
-export class FileStorage implements Storage {
+export class FileStorage implements KeyValueStore {
   readonly dir: string;
   readonly #readConcurrency: number;
   readonly #locks = new KeyedMutex();
@@ -43,10 +45,10 @@ export class FileStorage implements Storage {
     this.#readConcurrency = Math.max(1, options.readConcurrency ?? 16);
   }
 
-  async read(keys: string[]): Promise<StoreItems> {
+  async read(keys: string[]): Promise<StoredItems> {
     if (!keys) throw new ReferenceError('Keys are required when reading.');
     await this.#ensureReady();
-    const result: StoreItems = {};
+    const result: StoredItems = {};
     await forEachLimited(keys, this.#readConcurrency, async (key) => {
       const file = await this.#load(key);
       if (file) result[key] = file.item;
@@ -54,7 +56,7 @@ export class FileStorage implements Storage {
     return result;
   }
 
-  write(changes: StoreItems): Promise<void> {
+  write(changes: StoredItems): Promise<void> {
     if (!changes) return Promise.reject(new ReferenceError('Changes are required when writing.'));
     // Snapshot now, as MemoryStorage does: the caller may mutate its objects once we yield.
     const pending = Object.keys(changes).map((key) => ({ key, json: JSON.stringify(changes[key] ?? {}) }));
@@ -110,7 +112,7 @@ export class FileStorage implements Storage {
   }
 
   async #writeOne(key: string, json: string): Promise<void> {
-    const item = JSON.parse(json) as StoreItem;
+    const item = JSON.parse(json) as StoredItem;
     const path = this.pathOf(key);
     const db = new Low<unknown>(new DurableJsonFile(path), null);
     // The read-check-write of one key is atomic with respect to this process's other writes.

@@ -1,4 +1,4 @@
-import type { Storage, StoreItem } from 'botbuilder';
+import type { KeyValueStore, StoredItem } from './key-value-store.js';
 import { CREATE_ONLY_ETAG } from './create-only.js';
 
 /** What `decide` returns: a record to write (and the caller's result), or only a result. */
@@ -18,7 +18,7 @@ export interface UpdateOutcome<T, R> {
 }
 
 export interface UpdateRequest<T, R> {
-  storage: Storage;
+  storage: KeyValueStore;
   key: string;
   /** Turns a stored item (its eTag removed) into a record; throws if it does not fit. */
   parse: (stored: unknown) => T;
@@ -40,11 +40,11 @@ export async function updateWithRetry<T extends object, R>(request: UpdateReques
   const { storage, key, parse, decide } = request;
   const maxAttempts = request.maxAttempts ?? DEFAULT_ATTEMPTS;
   for (let attempt = 1; ; attempt += 1) {
-    const stored = (await storage.read([key]))[key] as StoreItem | undefined;
+    const stored = (await storage.read([key]))[key] as StoredItem | undefined;
     const { eTag, ...plain } = stored ?? {};
     const decision = decide(stored ? parse(plain) : undefined);
     if (!('write' in decision)) return { result: decision.result, written: undefined };
-    const next: StoreItem = { ...decision.write };
+    const next = { ...decision.write } as StoredItem;
     // Absent when read: it must still be absent when written, or someone created it meanwhile.
     next.eTag = stored && typeof eTag === 'string' && eTag !== '' ? eTag : CREATE_ONLY_ETAG;
     try {

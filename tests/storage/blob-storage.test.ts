@@ -23,8 +23,8 @@ describe('BlobStorage, two instances on one container (Azurite)', () => {
 
   it('lets exactly one of two writers with the same stale eTag win; the other gets a conflict', async () => {
     await first.write({ grid: { rev: 1 } });
-    const seenByFirst = (await first.read(['grid'])).grid;
-    const seenBySecond = (await second.read(['grid'])).grid;
+    const seenByFirst = (await first.read(['grid'])).grid!;
+    const seenBySecond = (await second.read(['grid'])).grid!;
     expect(seenBySecond.eTag).toBe(seenByFirst.eTag);
     const outcomes = await Promise.allSettled([
       first.write({ grid: { ...seenByFirst, rev: 2, by: 'first' } }),
@@ -35,7 +35,7 @@ describe('BlobStorage, two instances on one container (Azurite)', () => {
     const lost = outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult;
     expect(isETagConflict(lost.reason)).toBe(true);
     expect(String(lost.reason)).toMatch(/eTag conflict/);
-    expect((await second.read(['grid'])).grid.by).toBe(won[0]);
+    expect((await second.read(['grid'])).grid?.by).toBe(won[0]);
     // The loser's eTag is now stale for good: a retry with it fails again.
     const loser = won[0] === 'first' ? second : first;
     await expect(loser.write({ grid: { ...seenByFirst, rev: 3 } })).rejects.toThrow(/eTag conflict/);
@@ -53,7 +53,7 @@ describe('BlobStorage, two instances on one container (Azurite)', () => {
 
   it('refuses a write whose eTag belongs to a record deleted since (stale), instead of resurrecting it', async () => {
     await first.write({ entry: { v: 1 } });
-    const seen = (await first.read(['entry'])).entry;
+    const seen = (await first.read(['entry'])).entry!;
     await second.delete(['entry']);
     await expect(first.write({ entry: { ...seen, v: 2 } })).rejects.toThrow(/eTag conflict/);
     expect(await second.read(['entry'])).toEqual({});
@@ -70,7 +70,7 @@ describe('BlobStorage, two instances on one container (Azurite)', () => {
       });
     const writers = Array.from({ length: 12 }, (_, n) => appendFrom(n % 2 === 0 ? first : second, `w${n}`));
     await Promise.all(writers);
-    const { entries } = (await first.read(['list'])).list as { entries: string[] };
+    const { entries } = (await first.read(['list'])).list as unknown as { entries: string[] };
     expect([...entries].sort()).toEqual(Array.from({ length: 12 }, (_, n) => `w${n}`).sort());
   });
 
