@@ -34,6 +34,14 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/storage/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['botbuilder*', 'botframework*'], message: 'Storage speaks our own port (key-value-store.ts): no Bot Framework here.' }],
+      }],
+    },
+  },
+  {
     files: ['src/cards/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

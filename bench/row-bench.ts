@@ -134,7 +134,8 @@ async function seedStore(dir: string, total: number): Promise<Juror[]> {
     await storage.write(Object.fromEntries(records.map(({ key, record }) => [key, { ...record }])));
     for (const suffix of ['p', 'a', 'b']) jurors.push({ id: `live${e}-${suffix}`, evaluationId: `evaluation-live${e}`, rev: 0, sent: 0 });
   }
-  await storage.flush();
+  // Gives the folder's lock back: the bot process takes it.
+  await storage.close();
   // Signed evaluations: the same files FileStorage writes (`{ key, item }` under the key's hash), without fsync.
   let next = LIVE_EVALUATIONS;
   const writer = async (): Promise<void> => {

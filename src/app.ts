@@ -5,7 +5,6 @@ import {
   CallerIdConstants,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
-  type Storage,
   type TurnContext,
 } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
@@ -28,13 +27,16 @@ import { dayExportUrls } from './export/index.js';
 import { pdfUrl } from './pdf/index.js';
 import { loadReferentials } from './referential/load-referentials.js';
 import type { Referential } from './referential/schema.js';
+import { BlobStorage } from './storage/blob-storage.js';
+import { createStorage } from './storage/create-storage.js';
 import { FileStorage } from './storage/file-storage.js';
+import type { KeyValueStore } from './storage/key-value-store.js';
 import { createRepositories, type Repositories } from './storage/repositories.js';
 
 export interface AppDeps {
   config: Config;
-  /** Defaults to the file storage in STORE_DIR; tests pass MemoryStorage or a temp folder. */
-  storage?: Storage;
+  /** Defaults to the store STORAGE names (files in STORE_DIR, or Azure Blob); tests pass a MemoryStore or a temp folder. */
+  storage?: KeyValueStore;
   logger?: Logger;
   clock?: Clock;
   random?: RandomSource;
@@ -60,7 +62,7 @@ export interface App {
   bot: JuryBot;
   services: BotServices;
   scheduler: Scheduler;
-  storage: Storage;
+  storage: KeyValueStore;
   repositories: Repositories;
   referentials: ReadonlyMap<string, Referential>;
   logger: Logger;
@@ -93,7 +95,7 @@ export function createApp(deps: AppDeps): App {
   const { config } = deps;
   const logger = deps.logger ?? createLogger(config.LOG_LEVEL);
   const referentials = loadReferentials(resolve(packageRoot(), config.REFERENTIALS_DIR));
-  const storage = deps.storage ?? new FileStorage({ dir: resolve(packageRoot(), config.STORE_DIR) });
+  const storage = deps.storage ?? createStorage(config, packageRoot());
   const repositories = createRepositories(storage);
 
   const credentials = new ConfigurationServiceClientCredentialFactory({
@@ -174,7 +176,8 @@ export function createApp(deps: AppDeps): App {
     },
     close: async () => {
       await scheduler.stop();
-      if (storage instanceof FileStorage) await storage.flush();
+      if (storage instanceof FileStorage) await storage.close();
+      if (storage instanceof BlobStorage) await storage.flush();
     },
   };
 }

@@ -8,7 +8,14 @@ const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   /** 127.0.0.1 by default so a laptop never exposes the bot; containers set 0.0.0.0. */
   HOST: z.string().min(1).default('127.0.0.1'),
+  /** file: one folder on this machine, one instance; blob: Azure Blob Storage, shared by several instances. */
+  STORAGE: z.enum(['file', 'blob']).default('file'),
   STORE_DIR: z.string().min(1).default('data/store'),
+  AZURE_STORAGE_CONNECTION_STRING: z.string().optional(),
+  AZURE_STORAGE_CONTAINER: z
+    .string()
+    .regex(/^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/, 'nom de conteneur Azure invalide (3 à 63 caractères : minuscules, chiffres, tirets isolés)')
+    .optional(),
   REFERENTIALS_DIR: z.string().min(1).default('data/referentiels'),
   MicrosoftAppId: z.string().default(''),
   MicrosoftAppPassword: z.string().default(''),
@@ -32,6 +39,11 @@ const configSchema = z.object({
    */
   LINK_SECRET: z.string().min(32, 'au moins 32 caractères').optional(),
 }).superRefine((config, ctx) => {
+  if (config.STORAGE === 'blob') {
+    for (const name of ['AZURE_STORAGE_CONNECTION_STRING', 'AZURE_STORAGE_CONTAINER'] as const) {
+      if (config[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message: 'requis quand STORAGE=blob (required when STORAGE=blob)' });
+    }
+  }
   if (config.MicrosoftAppId === '') return;
   if (config.MicrosoftAppType === 'SingleTenant' && config.MicrosoftAppTenantId === '') {
     ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'requis pour une application SingleTenant' });

@@ -1,13 +1,13 @@
-import type { ConversationReference } from 'botbuilder';
 import { z } from 'zod';
+import type { ConversationAddress } from './conversation-address.js';
 import { RecordStore, type StorageContext } from './record-store.js';
 import { storageKeys } from './storage-keys.js';
 
 /** Where to reach each user proactively (captured on install and on every message). */
 export interface ConversationReferenceRepository {
-  get(userId: string): Promise<Partial<ConversationReference> | undefined>;
+  get(userId: string): Promise<ConversationAddress | undefined>;
   /** Writes only when the reference changed (the id of the last activity does not count). */
-  save(userId: string, reference: Partial<ConversationReference>): Promise<void>;
+  save(userId: string, reference: ConversationAddress): Promise<void>;
 }
 
 // botbuilder's own JSON, kept as it is: only its envelope is ours.
@@ -22,7 +22,7 @@ export function createConversationReferenceRepository(context: StorageContext): 
   return {
     async get(userId) {
       const stored = await references.get(storageKeys.conversationReference(userId));
-      return stored?.reference as Partial<ConversationReference> | undefined;
+      return stored?.reference as ConversationAddress | undefined;
     },
     async save(userId, reference) {
       // Through JSON: a reference may carry class instances or undefined fields.

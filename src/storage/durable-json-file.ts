@@ -3,6 +3,7 @@ import { open, readdir, rename, unlink } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
+import { isProcessAlive } from './process-alive.js';
 
 // `.<target>.<pid>.<random>.tmp`: the pid tells a dead writer's leftovers from a live one's.
 const TEMP_NAME = /^\.(.+)\.(\d+)\.([0-9a-f]+)\.tmp$/;
@@ -84,16 +85,6 @@ export async function removeDeadWritersTempFiles(dir: string): Promise<number> {
     removed += 1;
   }
   return removed;
-}
-
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 export function isNotFound(error: unknown): boolean {

@@ -3,7 +3,7 @@ import { RecordStore, type StorageContext } from './record-store.js';
 
 /**
  * An index record: a list of entries (each with an `id`) kept under one key,
- * since botbuilder Storage cannot list keys. Updates go through the conflict
+ * since a KeyValueStore cannot list keys. Updates go through the conflict
  * retry and write only when something changes. Indexes are hints: readers
  * check the records they point to.
  */

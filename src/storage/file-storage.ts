@@ -1,10 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { Low } from 'lowdb';
 import { DurableJsonFile, isNotFound, removeDeadWritersTempFiles, TEMP_DIR } from './durable-json-file.js';
+import { forEachLimited } from './for-each-limited.js';
+import type { KeyValueStore, StoredItem, StoredItems } from './key-value-store.js';
 import { KeyedMutex } from './keyed-mutex.js';
+import { acquireStoreLock, releaseStoreLock } from './store-lock.js';
 
 export interface FileStorageOptions {
   /** Folder holding one JSON file per key; created on first use. */
@@ -16,32 +18,37 @@ export interface FileStorageOptions {
 /** What one partition file holds: the key itself (file names are hashes) and the item. */
 interface PartitionFile {
   key: string;
-  item: StoreItem;
+  item: StoredItem;
 }
 
 /**
- * botbuilder `Storage` on lowdb with one small JSON file per key, so that a
- * write costs the same whatever the number of stored items (one lowdb file for
- * everything rewrites it all on every write). eTags behave like MemoryStorage.
+ * Our KeyValueStore (botbuilder `Storage` semantics) on lowdb with one small
+ * JSON file per key, so that a write costs the same whatever the number of
+ * stored items (one lowdb file for everything rewrites it all on every
+ * write). eTags behave like MemoryStore.
  *
- * One instance per folder per process: writes to a file are serialised here.
+ * One process per folder: the eTag check and the write of a file are made one
+ * at a time by this object only, so a lock file keeps a second process out
+ * (see `open`). Objects of one process may open one folder (tests, restarts),
+ * but the app uses one.
  */
-export class FileStorage implements Storage {
+export class FileStorage implements KeyValueStore {
   readonly dir: string;
   readonly #readConcurrency: number;
   readonly #locks = new KeyedMutex();
   readonly #inFlight = new Set<Promise<unknown>>();
   #ready: Promise<void> | undefined;
+  #locked = false;
 
   constructor(options: FileStorageOptions) {
     this.dir = resolve(options.dir);
     this.#readConcurrency = Math.max(1, options.readConcurrency ?? 16);
   }
 
-  async read(keys: string[]): Promise<StoreItems> {
+  async read(keys: string[]): Promise<StoredItems> {
     if (!keys) throw new ReferenceError('Keys are required when reading.');
     await this.#ensureReady();
-    const result: StoreItems = {};
+    const result: StoredItems = {};
     await forEachLimited(keys, this.#readConcurrency, async (key) => {
       const file = await this.#load(key);
       if (file) result[key] = file.item;
@@ -49,7 +56,7 @@ export class FileStorage implements Storage {
     return result;
   }
 
-  write(changes: StoreItems): Promise<void> {
+  write(changes: StoredItems): Promise<void> {
     if (!changes) return Promise.reject(new ReferenceError('Changes are required when writing.'));
     // Snapshot now, as MemoryStorage does: the caller may mutate its objects once we yield.
     const pending = Object.keys(changes).map((key) => ({ key, json: JSON.stringify(changes[key] ?? {}) }));
@@ -60,6 +67,25 @@ export class FileStorage implements Storage {
   delete(keys: string[]): Promise<void> {
     if (!keys) return Promise.reject(new ReferenceError('Keys are required when deleting.'));
     return this.#track(this.#deleteAll([...keys]));
+  }
+
+  /**
+   * Takes the folder's lock for this process (see store-lock.ts): throws
+   * StoreLockedError when another running process uses the folder. Call it at
+   * start-up to refuse early; the first read or write takes it otherwise.
+   */
+  open(): void {
+    if (this.#locked) return;
+    acquireStoreLock(this.dir);
+    this.#locked = true;
+  }
+
+  /** Waits for writes in flight, then gives the folder's lock back (a later use takes it again). */
+  async close(): Promise<void> {
+    await this.flush();
+    if (!this.#locked) return;
+    this.#locked = false;
+    releaseStoreLock(this.dir);
   }
 
   /** Resolves once every write and delete started before (or during) the call has settled. */
@@ -86,7 +112,7 @@ export class FileStorage implements Storage {
   }
 
   async #writeOne(key: string, json: string): Promise<void> {
-    const item = JSON.parse(json) as StoreItem;
+    const item = JSON.parse(json) as StoredItem;
     const path = this.pathOf(key);
     const db = new Low<unknown>(new DurableJsonFile(path), null);
     // The read-check-write of one key is atomic with respect to this process's other writes.
@@ -127,6 +153,7 @@ export class FileStorage implements Storage {
   }
 
   #ensureReady(): Promise<void> {
+    this.open();
     this.#ready ??= (async () => {
       await mkdir(join(this.dir, TEMP_DIR), { recursive: true });
       await removeDeadWritersTempFiles(this.dir);
@@ -151,16 +178,4 @@ function isPartitionFile(value: unknown): value is PartitionFile {
   if (typeof value !== 'object' || value === null) return false;
   const { key, item } = value as Record<string, unknown>;
   return typeof key === 'string' && typeof item === 'object' && item !== null && !Array.isArray(item);
-}
-
-async function forEachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const item = items[next] as T;
-      next += 1;
-      await task(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

@@ -1,16 +1,16 @@
-import type { Storage, StoreItem } from 'botbuilder';
 import { z } from 'zod';
 import type { KeyedMutex } from './keyed-mutex.js';
+import type { KeyValueStore, StoredItem } from './key-value-store.js';
 import { updateWithRetry, type Decide, type UpdateOutcome } from './update-with-retry.js';
 
-/** What every repository shares: the Storage and one in-process lock per key. */
+/** What every repository shares: the store and one in-process lock per key. */
 export interface StorageContext {
-  storage: Storage;
+  storage: KeyValueStore;
   locks: KeyedMutex;
 }
 
 /**
- * Records of one schema over botbuilder Storage: parsed with their zod schema
+ * Records of one schema over a KeyValueStore: parsed with their zod schema
  * on every read and before every write, eTag kept out of the record.
  */
 export class RecordStore<T extends object> {
@@ -20,7 +20,7 @@ export class RecordStore<T extends object> {
   ) {}
 
   async get(key: string): Promise<T | undefined> {
-    const stored = (await this.context.storage.read([key]))[key] as StoreItem | undefined;
+    const stored = (await this.context.storage.read([key]))[key] as StoredItem | undefined;
     return stored ? this.parse(key, stored) : undefined;
   }
 
@@ -29,7 +29,7 @@ export class RecordStore<T extends object> {
     if (keys.length === 0) return [];
     const items = await this.context.storage.read([...keys]);
     return keys.flatMap((key) => {
-      const stored = items[key] as StoreItem | undefined;
+      const stored = items[key] as StoredItem | undefined;
       return stored ? [this.parse(key, stored)] : [];
     });
   }
@@ -37,11 +37,11 @@ export class RecordStore<T extends object> {
   /** Writes whatever is stored (last write wins): for records only their owner's turns touch. */
   async put(key: string, record: T): Promise<T> {
     const checked = this.check(key, record);
-    await this.context.locks.run(key, () => this.context.storage.write({ [key]: { ...checked } }));
+    await this.context.locks.run(key, () => this.context.storage.write({ [key]: { ...checked } as StoredItem }));
     return checked;
   }
 
-  /** Read → decide → write, retried on eTag conflicts; creations serialised in-process. */
+  /** Read → decide → write, retried on eTag conflicts; serialised in-process so that our own turns do not collide. */
   update<R>(key: string, decide: Decide<T, R>): Promise<UpdateOutcome<T, R>> {
     return this.context.locks.run(key, () =>
       updateWithRetry({
@@ -61,7 +61,7 @@ export class RecordStore<T extends object> {
   }
 
   private parse(key: string, stored: unknown): T {
-    const { eTag: _eTag, ...plain } = stored as StoreItem;
+    const { eTag: _eTag, ...plain } = stored as StoredItem;
     const parsed = this.schema.safeParse(plain);
     if (!parsed.success) throw new Error(`Stored record "${key}" does not fit its schema:\n${z.prettifyError(parsed.error)}`);
     return parsed.data;

@@ -1,4 +1,3 @@
-import { MemoryStorage, type Storage } from 'botbuilder';
 import { createAuditRepository, type AuditRepository } from './audit-repository.js';
 import {
   createConversationReferenceRepository,
@@ -7,6 +6,8 @@ import {
 import { createEvaluationRepository, type EvaluationRepository } from './evaluation-repository.js';
 import { createGridRepository, type GridRepository } from './grid-repository.js';
 import { KeyedMutex } from './keyed-mutex.js';
+import type { KeyValueStore } from './key-value-store.js';
+import { MemoryStore } from './memory-store.js';
 import { createOutboxRepository, type OutboxRepository } from './outbox-repository.js';
 import { createProfileRepository, type ProfileRepository } from './profile-repository.js';
 import { createRehearsalRepository, type RehearsalRepository } from './rehearsal-repository.js';
@@ -31,11 +32,11 @@ export interface Repositories {
 }
 
 /**
- * The repositories over any botbuilder Storage. Create one set per Storage per
- * process: they share the in-process lock that makes read-decide-write (and
- * creations, which Storage cannot make conditional) one at a time per key.
+ * The repositories over any KeyValueStore (a botbuilder Storage fits too).
+ * Create one set per store per process: they share the in-process lock that
+ * makes this process's read-decide-write one at a time per key.
  */
-export function createRepositories(storage: Storage): Repositories {
+export function createRepositories(storage: KeyValueStore): Repositories {
   const context = { storage, locks: new KeyedMutex() };
   return {
     sessions: createSessionRepository(context),
@@ -52,7 +53,7 @@ export function createRepositories(storage: Storage): Repositories {
   };
 }
 
-/** The in-memory twin for tests: the same code over botbuilder's MemoryStorage. */
+/** The in-memory twin for tests: the same code over MemoryStore. */
 export function createInMemoryRepositories(): Repositories {
-  return createRepositories(new MemoryStorage());
+  return createRepositories(new MemoryStore());
 }

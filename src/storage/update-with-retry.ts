@@ -1,4 +1,5 @@
-import type { Storage, StoreItem } from 'botbuilder';
+import type { KeyValueStore, StoredItem } from './key-value-store.js';
+import { CREATE_ONLY_ETAG } from './create-only.js';
 
 /** What `decide` returns: a record to write (and the caller's result), or only a result. */
 export type Decision<T, R> = { write: T; result: R } | { result: R };
@@ -17,7 +18,7 @@ export interface UpdateOutcome<T, R> {
 }
 
 export interface UpdateRequest<T, R> {
-  storage: Storage;
+  storage: KeyValueStore;
   key: string;
   /** Turns a stored item (its eTag removed) into a record; throws if it does not fit. */
   parse: (stored: unknown) => T;
@@ -32,20 +33,20 @@ const DEFAULT_ATTEMPTS = 8;
  * else wrote in between) read again and decide again, a bounded number of
  * times, so that such a conflict never reaches the user.
  *
- * Creating an absent record writes without eTag, and botbuilder's Storage has
- * no "create if absent": callers serialise creations in-process (KeyedMutex).
+ * Creating an absent record writes with CREATE_ONLY_ETAG, so that a record
+ * created meanwhile (by this process or another instance) is a conflict too.
  */
 export async function updateWithRetry<T extends object, R>(request: UpdateRequest<T, R>): Promise<UpdateOutcome<T, R>> {
   const { storage, key, parse, decide } = request;
   const maxAttempts = request.maxAttempts ?? DEFAULT_ATTEMPTS;
   for (let attempt = 1; ; attempt += 1) {
-    const stored = (await storage.read([key]))[key] as StoreItem | undefined;
+    const stored = (await storage.read([key]))[key] as StoredItem | undefined;
     const { eTag, ...plain } = stored ?? {};
     const decision = decide(stored ? parse(plain) : undefined);
     if (!('write' in decision)) return { result: decision.result, written: undefined };
-    const next: StoreItem = { ...decision.write };
-    delete next.eTag;
-    if (stored && typeof eTag === 'string' && eTag !== '') next.eTag = eTag;
+    const next = { ...decision.write } as StoredItem;
+    // Absent when read: it must still be absent when written, or someone created it meanwhile.
+    next.eTag = stored && typeof eTag === 'string' && eTag !== '' ? eTag : CREATE_ONLY_ETAG;
     try {
       await storage.write({ [key]: next });
       return { result: decision.result, written: decision.write };

@@ -30,7 +30,8 @@ describe('GET /pdf/:token on the compiled server', () => {
     await repositories.evaluations.save(unsigned);
     const { signed: _signed, ...draft } = synthesisRecord({ evaluationId: UNSIGNED_EVALUATION_ID });
     await repositories.syntheses.save(draft, null);
-    await storage.flush();
+    // Gives the folder's lock back: the bot process takes it.
+    await storage.close();
     server = await startBot({ STORE_DIR: store, LINK_SECRET, LOG_HASH_SALT: 'salt' });
   });
 

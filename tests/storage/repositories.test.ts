@@ -5,6 +5,8 @@ import { MemoryStorage, type Storage, type StoreItems } from 'botbuilder';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MemberGrid } from '../../src/domain/model.js';
 import { FileStorage } from '../../src/storage/file-storage.js';
+import { MemoryStore } from '../../src/storage/memory-store.js';
+import { blobStorageForTest } from '../helpers/azurite.js';
 import { createInMemoryRepositories, createRepositories, type Repositories } from '../../src/storage/repositories.js';
 import { saveIfRev } from '../../src/storage/rev-guard.js';
 import { storageKeys } from '../../src/storage/storage-keys.js';
@@ -29,6 +31,7 @@ interface Backend {
 
 const backends: [string, () => Promise<Backend>][] = [
   ['MemoryStorage', async () => ({ storage: new MemoryStorage(), cleanup: async () => undefined })],
+  ['MemoryStore', async () => ({ storage: new MemoryStore(), cleanup: async () => undefined })],
   [
     'FileStorage',
     async () => {
@@ -43,6 +46,7 @@ const backends: [string, () => Promise<Backend>][] = [
       };
     },
   ],
+  ['BlobStorage (Azurite)', blobStorageForTest],
 ];
 
 /** A grid edit as a card would make it: applies only on top of the rev the card showed. */

@@ -5,6 +5,9 @@ import { MemoryStorage } from 'botbuilder';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TEMP_DIR } from '../../src/storage/durable-json-file.js';
 import { FileStorage } from '../../src/storage/file-storage.js';
+import { MemoryStore } from '../../src/storage/memory-store.js';
+import { LOCK_FILE } from '../../src/storage/store-lock.js';
+import { blobStorageForTest } from '../helpers/azurite.js';
 import { describeStorageContract } from './storage-contract.js';
 
 async function tempDir(): Promise<string> {
@@ -13,10 +16,13 @@ async function tempDir(): Promise<string> {
 
 /** The store's partition files: everything but the temp folder. */
 async function partitionFiles(dir: string): Promise<string[]> {
-  return (await readdir(dir)).filter((name) => name !== TEMP_DIR);
+  return (await readdir(dir)).filter((name) => name !== TEMP_DIR && name !== LOCK_FILE);
 }
 
+// botbuilder's own store: the reference our stores' semantics follow.
 describeStorageContract('MemoryStorage', () => ({ storage: new MemoryStorage() }));
+
+describeStorageContract('MemoryStore', () => ({ storage: new MemoryStore() }));
 
 describeStorageContract('FileStorage', async () => {
   const dir = await tempDir();
@@ -29,6 +35,8 @@ describeStorageContract('FileStorage', async () => {
     },
   };
 });
+
+describeStorageContract('BlobStorage (Azurite)', blobStorageForTest);
 
 describe('FileStorage on disk', () => {
   let dir: string;

@@ -8,6 +8,8 @@ import {
 } from 'botbuilder';
 import { Dialog, DialogSet, TextPrompt, WaterfallDialog, type WaterfallStep } from 'botbuilder-dialogs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CREATE_ONLY_ETAG } from '../../src/storage/create-only.js';
+import { isETagConflict } from '../../src/storage/update-with-retry.js';
 
 export interface StorageUnderTest {
   storage: Storage;
@@ -232,6 +234,23 @@ export function describeStorageContract(name: string, makeStorage: () => Promise
       const hot = (await storage.read(['hot'])).hot;
       expect(hot.n).toBe(199);
       expect(hot.payload).toHaveLength(200);
+    });
+
+    it('creates with the create-only eTag only while the record is absent', async () => {
+      await storage.write({ created: { v: 1, eTag: CREATE_ONLY_ETAG } });
+      expect((await storage.read(['created'])).created.v).toBe(1);
+      await expect(storage.write({ created: { v: 2, eTag: CREATE_ONLY_ETAG } })).rejects.toThrow(/eTag conflict/);
+      expect((await storage.read(['created'])).created.v).toBe(1);
+      expect(isETagConflict(await storage.write({ created: { v: 3, eTag: CREATE_ONLY_ETAG } }).catch((error: unknown) => error))).toBe(true);
+    });
+
+    it('lets exactly one of several concurrent creations win', async () => {
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 10 }, (_, n) => storage.write({ born: { creator: n, eTag: CREATE_ONLY_ETAG } })),
+      );
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+      const creator = (await storage.read(['born'])).born.creator as number;
+      expect(outcomes[creator]?.status).toBe('fulfilled');
     });
 
     it('lets exactly one of several concurrent writes with the same eTag win', async () => {

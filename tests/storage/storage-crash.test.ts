@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isTempFileName, TEMP_DIR } from '../../src/storage/durable-json-file.js';
 import { FileStorage } from '../../src/storage/file-storage.js';
+import { LOCK_FILE } from '../../src/storage/store-lock.js';
 
 // Node 20 cannot run .ts: the child is the compiled fixture (tests/global-setup.ts builds it).
 const burst = fileURLToPath(new URL('../../dist/tests/fixtures/storage-burst.js', import.meta.url));
@@ -75,7 +76,7 @@ describe('FileStorage killed mid-burst', () => {
       // Every partition file is whole JSON holding its key; temp files are the only other names.
       const names = await readdir(dir);
       for (const name of names) {
-        if (name === TEMP_DIR) continue;
+        if (name === TEMP_DIR || name === LOCK_FILE) continue;
         expect(name).toMatch(/^[0-9a-f]{64}\.json$/);
         const content = JSON.parse(await readFile(join(dir, name), 'utf8')) as { key?: unknown; item?: { n?: unknown } };
         expect(typeof content.key).toBe('string');
@@ -91,6 +92,8 @@ describe('FileStorage killed mid-burst', () => {
       // The dead child's temp files are gone once a new instance has started.
       expect((await readdir(join(dir, TEMP_DIR))).filter(isTempFileName)).toEqual([]);
       expect(names.filter(isTempFileName), 'temp files stay in their own folder').toEqual([]);
+      // The dead child's lock was taken over; give it back for the next child.
+      await reopened.close();
     }
   });
 });

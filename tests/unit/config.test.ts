@@ -21,9 +21,19 @@ describe('loadConfig', () => {
     [{ MicrosoftAppType: 'Other' }, 'MicrosoftAppType'],
     [{ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'secret' }, 'MicrosoftAppTenantId'],
     [{ MicrosoftAppId: 'abc', MicrosoftAppTenantId: 't' }, 'MicrosoftAppPassword'],
+    [{ STORAGE: 'sql' }, 'STORAGE'],
+    [{ STORAGE: 'blob', AZURE_STORAGE_CONTAINER: 'jury' }, 'AZURE_STORAGE_CONNECTION_STRING: requis quand STORAGE=blob'],
+    [{ STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' }, 'AZURE_STORAGE_CONTAINER: requis quand STORAGE=blob'],
+    [{ STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: 'x', AZURE_STORAGE_CONTAINER: 'Jury_CQP' }, 'AZURE_STORAGE_CONTAINER'],
   ])('refuses %j naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);
+  });
+
+  it('stores in files by default, in Azure Blob Storage when asked with a connection string and a container', () => {
+    expect(loadConfig({}).STORAGE).toBe('file');
+    const config = loadConfig({ STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', AZURE_STORAGE_CONTAINER: 'jury-cqp' });
+    expect(config).toMatchObject({ STORAGE: 'blob', AZURE_STORAGE_CONTAINER: 'jury-cqp' });
   });
 
   it('accepts a complete single-tenant registration', () => {
