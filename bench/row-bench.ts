@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -362,6 +362,8 @@ async function main(): Promise<void> {
       await mkdir(dir, { recursive: true });
       const seedBegan = performance.now();
       const jurors = await seedStore(dir, size);
+      // The store is on disk before the bot starts, as in production: not half of it still in the kernel's write-back queue.
+      execFileSync('sync');
       process.stderr.write(`seeded ${size} evaluations in ${fixed((performance.now() - seedBegan) / 1000)} s\n`);
       const bot = await startProcess(resolve(root, 'dist/src/main.js'), { STORE_DIR: dir, LOG_LEVEL: 'info' }, (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean));
       starts[size] = bot.startMs;
