@@ -3,6 +3,7 @@ import { BlobServiceClient, RestError, type BlobRequestConditions, type Containe
 import { CREATE_ONLY_ETAG } from './create-only.js';
 import { forEachLimited } from './for-each-limited.js';
 import type { KeyValueStore, StoredItem, StoredItems } from './key-value-store.js';
+import { InFlight } from './in-flight.js';
 
 export interface BlobStorageOptions {
   connectionString: string;
@@ -28,7 +29,7 @@ interface RecordBlob {
 export class BlobStorage implements KeyValueStore {
   readonly #container: ContainerClient;
   readonly #readConcurrency: number;
-  readonly #inFlight = new Set<Promise<unknown>>();
+  readonly #inFlight = new InFlight();
   #ready: Promise<void> | undefined;
 
   constructor(options: BlobStorageOptions) {
@@ -67,17 +68,17 @@ export class BlobStorage implements KeyValueStore {
       const body: RecordBlob = { key, item };
       return { key, eTag: typeof eTag === 'string' ? eTag : undefined, json: JSON.stringify(body) };
     });
-    return this.#track(this.#writeAll(pending));
+    return this.#inFlight.track(this.#writeAll(pending));
   }
 
   delete(keys: string[]): Promise<void> {
     if (!keys) return Promise.reject(new ReferenceError('Keys are required when deleting.'));
-    return this.#track(this.#deleteAll([...keys]));
+    return this.#inFlight.track(this.#deleteAll([...keys]));
   }
 
   /** Resolves once every write and delete started before (or during) the call has settled. */
   async flush(): Promise<void> {
-    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+    await this.#inFlight.settled();
   }
 
   /** The blob holding `key`: keys hold characters and lengths a blob name may not. */
@@ -133,14 +134,6 @@ export class BlobStorage implements KeyValueStore {
     });
   }
 
-  #track<T>(operation: Promise<T>): Promise<T> {
-    this.#inFlight.add(operation);
-    const forget = (): void => {
-      this.#inFlight.delete(operation);
-    };
-    operation.then(forget, forget);
-    return operation;
-  }
 }
 
 /** Says "eTag conflict" like the other stores, and 412 like the service (see isETagConflict). */

@@ -7,6 +7,7 @@ import { forEachLimited } from './for-each-limited.js';
 import type { KeyValueStore, StoredItem, StoredItems } from './key-value-store.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { acquireStoreLock, releaseStoreLock } from './store-lock.js';
+import { InFlight } from './in-flight.js';
 
 export interface FileStorageOptions {
   /** Folder holding one JSON file per key; created on first use. */
@@ -36,7 +37,7 @@ export class FileStorage implements KeyValueStore {
   readonly dir: string;
   readonly #readConcurrency: number;
   readonly #locks = new KeyedMutex();
-  readonly #inFlight = new Set<Promise<unknown>>();
+  readonly #inFlight = new InFlight();
   #ready: Promise<void> | undefined;
   #locked = false;
 
@@ -61,12 +62,12 @@ export class FileStorage implements KeyValueStore {
     // Snapshot now, as MemoryStorage does: the caller may mutate its objects once we yield.
     const pending = Object.keys(changes).map((key) => ({ key, json: JSON.stringify(changes[key] ?? {}) }));
     // Tracked from the first tick, so that flush() waits for it.
-    return this.#track(this.#writeAll(pending));
+    return this.#inFlight.track(this.#writeAll(pending));
   }
 
   delete(keys: string[]): Promise<void> {
     if (!keys) return Promise.reject(new ReferenceError('Keys are required when deleting.'));
-    return this.#track(this.#deleteAll([...keys]));
+    return this.#inFlight.track(this.#deleteAll([...keys]));
   }
 
   /**
@@ -90,7 +91,7 @@ export class FileStorage implements KeyValueStore {
 
   /** Resolves once every write and delete started before (or during) the call has settled. */
   async flush(): Promise<void> {
-    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+    await this.#inFlight.settled();
   }
 
   /** The file holding `key` (for tests and tools). */
@@ -141,15 +142,6 @@ export class FileStorage implements KeyValueStore {
   #load(key: string): Promise<PartitionFile | null> {
     const path = this.pathOf(key);
     return readPartition(new Low<unknown>(new DurableJsonFile(path), null), key, path);
-  }
-
-  #track<T>(operation: Promise<T>): Promise<T> {
-    this.#inFlight.add(operation);
-    const forget = (): void => {
-      this.#inFlight.delete(operation);
-    };
-    operation.then(forget, forget);
-    return operation;
   }
 
   #ensureReady(): Promise<void> {

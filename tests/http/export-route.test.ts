@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLinkToken } from '../../src/pdf/index.js';
-import { FileStorage } from '../../src/storage/file-storage.js';
-import { createRepositories } from '../../src/storage/repositories.js';
 import { startBot } from '../helpers/servers.js';
-import { evaluationRecord, members, outsider, president, sessionRecord, synthesisRecord, UNSIGNED_EVALUATION_ID } from '../helpers/signed-synthesis.js';
+import { seedSignedDay } from '../helpers/signed-day-store.js';
+import { members, outsider, president, sessionRecord } from '../helpers/signed-synthesis.js';
 import { readCsv } from '../helpers/spreadsheets.js';
 
 const LINK_SECRET = 'http-test-link-secret-0123456789abcdef';
@@ -22,16 +21,7 @@ describe('GET /export/<token>/<lang>/<format> on the compiled server', () => {
   beforeAll(async () => {
     store = mkdtempSync(join(tmpdir(), 'jury-export-'));
     // A day of two evaluations, one signed, one consolidated: records written before the server starts.
-    const storage = new FileStorage({ dir: store });
-    const repositories = createRepositories(storage);
-    await repositories.sessions.save(sessionRecord());
-    await repositories.evaluations.save(evaluationRecord());
-    await repositories.syntheses.save(synthesisRecord(), null);
-    await repositories.evaluations.save(evaluationRecord({ id: UNSIGNED_EVALUATION_ID, header: { ...evaluationRecord().header, candidateLastName: 'Morel' }, state: 'consolidated' }));
-    const { signed: _signed, ...draft } = synthesisRecord({ evaluationId: UNSIGNED_EVALUATION_ID });
-    await repositories.syntheses.save(draft, null);
-    // Gives the folder's lock back: the bot process takes it.
-    await storage.close();
+    await seedSignedDay(store);
     server = await startBot({ STORE_DIR: store, LINK_SECRET, LOG_HASH_SALT: 'salt' });
   });
 

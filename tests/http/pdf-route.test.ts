@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot } from '../helpers/servers.js';
+import { seedSignedDay } from '../helpers/signed-day-store.js';
 import { createPdfToken } from '../../src/pdf/index.js';
-import { FileStorage } from '../../src/storage/file-storage.js';
-import { createRepositories } from '../../src/storage/repositories.js';
-import { EVALUATION_ID, evaluationRecord, members, outsider, president, sessionRecord, synthesisRecord, UNSIGNED_EVALUATION_ID } from '../helpers/signed-synthesis.js';
+import { EVALUATION_ID, members, outsider, president, UNSIGNED_EVALUATION_ID } from '../helpers/signed-synthesis.js';
 
 const LINK_SECRET = 'http-test-link-secret-0123456789abcdef';
 
@@ -21,17 +20,7 @@ describe('GET /pdf/:token on the compiled server', () => {
   beforeAll(async () => {
     store = mkdtempSync(join(tmpdir(), 'jury-pdf-'));
     // The records a signed evaluation leaves in storage, written before the server starts.
-    const storage = new FileStorage({ dir: store });
-    const repositories = createRepositories(storage);
-    await repositories.sessions.save(sessionRecord());
-    await repositories.evaluations.save(evaluationRecord());
-    await repositories.syntheses.save(synthesisRecord(), null);
-    const unsigned = evaluationRecord({ id: UNSIGNED_EVALUATION_ID, header: { ...evaluationRecord().header, candidateLastName: 'Morel' }, state: 'consolidated' });
-    await repositories.evaluations.save(unsigned);
-    const { signed: _signed, ...draft } = synthesisRecord({ evaluationId: UNSIGNED_EVALUATION_ID });
-    await repositories.syntheses.save(draft, null);
-    // Gives the folder's lock back: the bot process takes it.
-    await storage.close();
+    await seedSignedDay(store);
     server = await startBot({ STORE_DIR: store, LINK_SECRET, LOG_HASH_SALT: 'salt' });
   });
 
