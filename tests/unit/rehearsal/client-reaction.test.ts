@@ -5,19 +5,14 @@ import {
   conversationShape,
   readAnswer,
   startRehearsal,
-  type RehearsalResult,
   type RehearsalStep,
 } from '../../../src/domain/rehearsal/index.js';
 import { GOOD_ANSWERS, SAMPLE_ATTEMPTS } from '../../helpers/rehearsal-samples.js';
-import { at, briefing, deepFreeze, referential, sheet, T0 } from './fixture.js';
+import { at, briefing, deepFreeze, referential, sheet, T0, changed } from './fixture.js';
 import { playAttempt, playByLine, promptOf, transcriptText } from './play-attempt.js';
 
 /** The client's reactions, on the real referential's data: one conversation table per sheet. */
 
-function changed(result: RehearsalResult): { rehearsal: Rehearsal; steps: RehearsalStep[] } {
-  if (result.type !== 'changed') throw new Error(`expected a change, got ${result.type}: ${result.reason}`);
-  return result;
-}
 
 /** Started, then answered up to (not including) the line `lineId`, with good answers. */
 function upTo(number: number, lineId: string): Rehearsal {

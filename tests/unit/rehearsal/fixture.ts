@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Rehearsal } from '../../../src/domain/model.js';
-import { newRehearsal } from '../../../src/domain/rehearsal/index.js';
+import { newRehearsal, type RehearsalResult, type RehearsalStep } from '../../../src/domain/rehearsal/index.js';
 import { referentialSchema, type Referential, type RolePlay } from '../../../src/referential/schema.js';
 
 /** The real AGC referential: the rehearsal plays its sheets, so the tests read them from it. */
@@ -43,4 +43,10 @@ export function deepFreeze<T>(value: T): T {
     Object.freeze(value);
   }
   return value;
+}
+
+/** The rehearsal and steps of an operation that must have changed it; fails the test otherwise. */
+export function changed(result: RehearsalResult): { rehearsal: Rehearsal; steps: RehearsalStep[] } {
+  if (result.type !== 'changed') throw new Error(`expected a change, got ${result.type}: ${result.reason}`);
+  return result;
 }

@@ -12,16 +12,11 @@ import {
   startRehearsal,
   stopRehearsal,
   submitDebrief,
-  type RehearsalResult,
   type RehearsalStep,
 } from '../../../src/domain/rehearsal/index.js';
 // The script's mechanics, on the sheets without client reactions (those are in client-reaction.test.ts).
-import { at, briefing, deepFreeze, scriptOnly as referential, sheet, T0 } from './fixture.js';
+import { at, briefing, deepFreeze, scriptOnly as referential, sheet, T0, changed } from './fixture.js';
 
-function changed(result: RehearsalResult): { rehearsal: Rehearsal; steps: RehearsalStep[] } {
-  if (result.type !== 'changed') throw new Error(`expected a change, got ${result.type}: ${result.reason}`);
-  return result;
-}
 
 function start(number: number, mode: 'ordered' | 'shuffled' = 'ordered', seed = 42) {
   return changed(startRehearsal(referential, deepFreeze(briefing(number)), { now: T0, mode, seed }));
