@@ -45,7 +45,10 @@ function stop(code = 0) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
-const bot = start('the bot', [join(root, 'dist', 'src', 'main.js')], {});
+// As npm start: restify 11's known process.binding('http_parser') warning (DEP0111) is kept
+// out of the console, nothing else. BOT_LOCALE=fr: the playground sends every message as
+// en-US, so without it the bot would answer in English beside the guide's French texts.
+const bot = start('the bot', ['--disable-warning=DEP0111', join(root, 'dist', 'src', 'main.js')], { BOT_LOCALE: process.env.BOT_LOCALE || 'fr' });
 let playgroundStarted = false;
 bot.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);
