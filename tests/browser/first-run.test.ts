@@ -142,11 +142,10 @@ describeBrowser('first run: what npm start prints opens, in French', () => {
       // it then stays, cards shown. (That transient copy is Web Chat's, not this page's.)
       await expect.poll(() => page.locator('.webchat__live-region-transcript input').count(), { timeout: WAIT_MS }).toBe(0);
       await page.addScriptTag({ content: AXE_SOURCE });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
-        const result = await axe.run(document);
-        return result.violations.map(({ id, impact, nodes }) => ({ id, impact, targets: nodes.map((node) => JSON.stringify(node.target)) }));
-      });
+      // A string, evaluated in the page: the tests' TypeScript has no DOM types.
+      const violations = (await page.evaluate(
+        'axe.run(document).then((result) => result.violations.map(({ id, impact, nodes }) => ({ id, impact, targets: nodes.map((node) => JSON.stringify(node.target)) })))',
+      )) as { id: string; impact: string | null; targets: string[] }[];
       expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), `at ${viewport.width} px`).toEqual([]);
       // The two this page had: the primary button's contrast and the missing <h1>.
       expect(violations.map((v) => v.id)).not.toContain('color-contrast');
