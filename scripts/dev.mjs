@@ -3,6 +3,7 @@
 // playground itself (devDependency @microsoft/m365agentsplayground).
 //   TEAMSAPPTESTER_BROWSER=none   do not open a desktop browser
 //   TEAMSAPPTESTER_PORT=56150     the playground's port (default 56150, another free one if taken)
+//   BOT_LOCALE=fr                 the bot's reply language (default fr here: the playground sends en-US)
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
