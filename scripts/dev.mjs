@@ -3,6 +3,7 @@
 // playground itself (devDependency @microsoft/m365agentsplayground).
 //   TEAMSAPPTESTER_BROWSER=none   do not open a desktop browser
 //   TEAMSAPPTESTER_PORT=56150     the playground's port (default 56150, another free one if taken)
+//   BOT_LOCALE=fr                 the bot's reply language (default fr here: the playground sends en-US)
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,7 +46,10 @@ function stop(code = 0) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
-const bot = start('the bot', [join(root, 'dist', 'src', 'main.js')], {});
+// As npm start: restify 11's known process.binding('http_parser') warning (DEP0111) is kept
+// out of the console, nothing else. BOT_LOCALE=fr: the playground sends every message as
+// en-US, so without it the bot would answer in English beside the guide's French texts.
+const bot = start('the bot', ['--disable-warning=DEP0111', join(root, 'dist', 'src', 'main.js')], { BOT_LOCALE: process.env.BOT_LOCALE || 'fr' });
 let playgroundStarted = false;
 bot.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import {
   CallerIdConstants,
@@ -58,6 +59,12 @@ export interface Health {
 
 export interface App {
   config: Config;
+  /** The bot's version (package.json), in /healthz and the PDF's footer. */
+  version: string;
+  /** PUBLIC_BASE_URL, else http://localhost:<port listened on> once listening (PORT before). */
+  publicBaseUrl: () => string;
+  /** Told by the server once bound, so that links name the port actually listened on. */
+  listening: (address: AddressInfo) => void;
   adapter: GuardedAdapter;
   bot: JuryBot;
   services: BotServices;
@@ -112,12 +119,15 @@ export function createApp(deps: AppDeps): App {
   );
   // Every reply and proactive message goes through this guard: no call to an untrusted serviceUrl.
   const adapter = new GuardedAdapter(new GuardedAuthentication(auth, serviceUrlTrust(hasCredentials(config))));
-  const onTurnError = createTurnErrorHandler(logger, config.LOG_HASH_SALT);
+  const onTurnError = createTurnErrorHandler(logger, config.LOG_HASH_SALT, config.BOT_LOCALE);
   adapter.onTurnError = onTurnError;
 
   const clock = deps.clock ?? systemClock;
   // One value for the whole process: the bot signs links with it, the PDF route checks them.
   const linkSecret = config.LINK_SECRET ?? randomBytes(32).toString('base64url');
+  let listenedPort: number | undefined;
+  // localhost rather than the bound address: the links are for a browser on this machine.
+  const publicBaseUrl = (): string => config.PUBLIC_BASE_URL ?? `http://localhost:${listenedPort ?? config.PORT}`;
   const notifier = new OutboxNotifier({
     repositories,
     transport: deps.transport ?? adapterTransport(adapter, config.MicrosoftAppId),
@@ -137,8 +147,9 @@ export function createApp(deps: AppDeps): App {
     timezone: config.TIMEZONE,
     divergenceThreshold: config.DIVERGENCE_THRESHOLD,
     bootId: randomUUID(),
-    pdfLink: (input) => pdfUrl({ PUBLIC_BASE_URL: config.PUBLIC_BASE_URL, secret: linkSecret }, input),
-    dayExportLinks: (input) => dayExportUrls({ PUBLIC_BASE_URL: config.PUBLIC_BASE_URL, secret: linkSecret }, input),
+    fixedLocale: config.BOT_LOCALE,
+    pdfLink: (input) => pdfUrl({ PUBLIC_BASE_URL: publicBaseUrl(), secret: linkSecret }, input),
+    dayExportLinks: (input) => dayExportUrls({ PUBLIC_BASE_URL: publicBaseUrl(), secret: linkSecret }, input),
   };
   // Card templates are parsed here, once, so that a turn only binds data.
   prepareCardTemplates();
@@ -155,6 +166,11 @@ export function createApp(deps: AppDeps): App {
 
   return {
     config,
+    version,
+    publicBaseUrl,
+    listening: (address) => {
+      listenedPort = address.port;
+    },
     adapter,
     bot,
     services,

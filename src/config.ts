@@ -21,7 +21,15 @@ const configSchema = z.object({
   MicrosoftAppPassword: z.string().default(''),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
   MicrosoftAppTenantId: z.string().default(''),
-  PUBLIC_BASE_URL: z.url().default('http://localhost:3978'),
+  /** Unset: http://localhost:<the port actually listened on> (see App.publicBaseUrl). */
+  PUBLIC_BASE_URL: z.url().optional(),
+  /**
+   * fr or en: the bot answers in that language whatever the incoming activity's locale
+   * (the Agents Playground sends en-US on every message). Unset: the activity's locale decides.
+   */
+  BOT_LOCALE: z.enum(['fr', 'en'], { message: 'fr ou en' }).optional(),
+  /** Issuing body printed in the PDF synthesis' header (e.g. the branch's certification body). */
+  ISSUER_NAME: z.string().trim().min(1).max(120, '120 caractères au plus').optional(),
   TIMEZONE: z
     .string()
     .default('Europe/Paris')

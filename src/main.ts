@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createApp } from './app.js';
-import { loadConfig } from './config.js';
+import { hasCredentials, loadConfig } from './config.js';
 import { packageRoot } from './paths.js';
 import { createServer } from './server.js';
+import { localBaseUrl, startBanner } from './start-banner.js';
 
 /** Process entry: config → app → listen; stops cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
   void app.scheduler.tick();
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   app.logger.info('listening', { url: `http://${host}:${address.port}`, messages: '/api/messages', health: '/healthz' });
+  // For the person who typed npm start: where to go, in words (the JSON line is for log readers).
+  if (config.LOG_LEVEL !== 'silent') process.stdout.write(startBanner(localBaseUrl(address), !hasCredentials(config)));
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {

@@ -4,6 +4,7 @@ import type { Activity } from 'botbuilder';
 import type { App } from './app.js';
 import { registerExportRoute } from './export/index.js';
 import { parseEnvelope } from './http/activity-envelope.js';
+import { registerLegalPages } from './http/legal-pages.js';
 import { serviceUrlTrust } from './http/trusted-service-url.js';
 import { registerPdfRoute } from './pdf/index.js';
 import { hasCredentials } from './config.js';
@@ -55,6 +56,8 @@ export function createServer(app: App): RunningServer {
   });
 
   registerPdfRoute(server, app);
+  // The manifest's privacy and terms links: in every mode, Teams shows them to every user.
+  registerLegalPages(server, config);
   registerExportRoute(server, app);
 
   if (!hasCredentials(config)) registerWebChat(server, app);
@@ -70,7 +73,9 @@ export function createServer(app: App): RunningServer {
         server.once('error', reject);
         server.listen(config.PORT, config.HOST, () => {
           server.removeListener('error', reject);
-          resolve(server.address() as AddressInfo);
+          const address = server.address() as AddressInfo;
+          app.listening(address);
+          resolve(address);
         });
       }),
     close: async (graceMs = 10_000) => {

@@ -19,6 +19,8 @@ export interface BotServices {
   logger: Logger;
   logSalt: string;
   timezone: string;
+  /** BOT_LOCALE: the reply language whatever the activity's locale; unset, the activity decides. */
+  fixedLocale?: Locale | undefined;
   divergenceThreshold: number;
   /** A fresh link to the printable synthesis, valid 15 minutes, for this person. */
   pdfLink: (input: { evaluationId: string; userId: string; now: Date }) => { url: string; expiresAt: Date | string };

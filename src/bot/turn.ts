@@ -20,7 +20,7 @@ export class Turn {
     readonly services: BotServices,
   ) {
     const activity = context.activity;
-    this.locale = localeOf(activity.locale);
+    this.locale = services.fixedLocale ?? localeOf(activity.locale);
     this.t = translator(this.locale);
     this.userId = activity.from.aadObjectId ?? activity.from.id;
     this.userName = stripBidi(activity.from.name ?? '');

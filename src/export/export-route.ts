@@ -85,7 +85,7 @@ export function registerExportRoute(server: restify.Server, app: App): void {
       const names = pdfEntryNames(exported.map(({ evaluation }) => ({ date: evaluation.header.date, lastName: evaluation.header.candidateLastName, firstName: evaluation.header.candidateFirstName })));
       const pdfs = [];
       for (const [index, { evaluation, signed }] of exported.entries()) {
-        pdfs.push({ name: names[index] ?? `${evaluation.id}.pdf`, data: await renderSynthesisPdf(synthesisPdfInput(referential, evaluation, signed, config.TIMEZONE)) });
+        pdfs.push({ name: names[index] ?? `${evaluation.id}.pdf`, data: await renderSynthesisPdf(synthesisPdfInput(referential, evaluation, signed, { timeZone: config.TIMEZONE, botVersion: app.version, issuer: config.ISSUER_NAME })) });
       }
       body = await dayZip([{ name: `${stem}.xlsx`, data: await xlsx() }, { name: `${stem}.csv`, data: dayCsv(table) }, ...pdfs], now);
     }

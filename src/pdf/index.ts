@@ -16,7 +16,7 @@ export {
 } from './pdf-links.js';
 export { registerPdfRoute, pdfFileName } from './pdf-route.js';
 export { renderSynthesisPdf, type SynthesisPdfInput } from './synthesis-pdf.js';
-export { synthesisPdfInput, formatAgreement, type ReplacedVersion } from './synthesis-pdf-input.js';
+export { synthesisPdfInput, formatAgreement, type PdfIssue, type ReplacedVersion } from './synthesis-pdf-input.js';
 
 /** What building a link needs: the public address and the link secret (`app.linkSecret`). */
 export interface PdfLinkSettings {

@@ -59,7 +59,7 @@ export function registerPdfRoute(server: restify.Server, app: App): void {
     if (!referential) throw new Error(`pdf: referential ${evaluation.referentialId} is not loaded`);
 
     const started = Date.now();
-    const pdf = await renderSynthesisPdf(synthesisPdfInput(referential, evaluation, synthesis.signed, config.TIMEZONE));
+    const pdf = await renderSynthesisPdf(synthesisPdfInput(referential, evaluation, synthesis.signed, { timeZone: config.TIMEZONE, botVersion: app.version, issuer: config.ISSUER_NAME }));
     logger.info('pdf.served', { ...ids, bytes: pdf.length, ms: Date.now() - started });
     res.writeHead(200, {
       ...PRIVATE_HEADERS,

@@ -1,5 +1,6 @@
 import { formatDate, formatDay, formatPercent, formatTime } from '../bot/format.js';
 import type { DomainAgreement, Evaluation, SignedVersion, Synthesis } from '../domain/model.js';
+import { referentialVersion } from '../export/day-results.js';
 import type { Referential } from '../referential/schema.js';
 import type { SynthesisPdfInput } from './synthesis-pdf.js';
 
@@ -21,7 +22,19 @@ const FR = {
   },
   domains: 'Domaines',
   appraisal: "L'appréciation de chaque domaine",
+  handwritten: 'Signature manuscrite',
+  referential: (name: string, version: string) => `Référentiel ${name}, version ${version}`,
+  bot: (version: string) => `Bot Jury CQP ${version}`,
 } as const;
+
+/** What the document says beyond the synthesis itself: where it comes from. */
+export interface PdfIssue {
+  timeZone: string;
+  /** package.json's version, in the footer. */
+  botVersion: string;
+  /** ISSUER_NAME, the issuing body in the header; absent, no such line. */
+  issuer?: string | undefined;
+}
 
 export type ReplacedVersion = Synthesis['replaced'][number];
 
@@ -36,7 +49,7 @@ export function synthesisPdfInput(
   referential: Referential,
   evaluation: Evaluation,
   version: SignedVersion | ReplacedVersion,
-  timeZone: string,
+  { timeZone, botVersion, issuer }: PdfIssue,
 ): SynthesisPdfInput {
   const fields = referential.headerFields.synthesis;
   // By id as in cqp-agc.json, else by position, else our wording of the guide's labels.
@@ -57,7 +70,10 @@ export function synthesisPdfInput(
       appraisal: referential.grids.reportLabels?.appraisal ?? FR.appraisal,
       comment: `${referential.grids.comment}\u00a0:`,
       signature: referential.grids.signature,
+      handwritten: FR.handwritten,
     },
+    ...(issuer ? { issuer } : {}),
+    provenance: [FR.referential(referential.name, referentialVersion(referential)), FR.bot(botVersion)],
     header: {
       date: formatDay(evaluation.header.date),
       members: version.members.map(({ name, function: fn }) => ({ name, function: fn })),

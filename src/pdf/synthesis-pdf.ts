@@ -22,7 +22,13 @@ export interface SynthesisPdfInput {
     comment: string;
     /** "Signature du président du jury ou du professionnel". */
     signature: string;
+    /** "Signature manuscrite": the space left to sign by hand on the printed page. */
+    handwritten: string;
   };
+  /** ISSUER_NAME: the issuing body, a line above the title; absent, no line. */
+  issuer?: string;
+  /** Footer lines after the candidate: the referential's name and version, the bot's version. */
+  provenance: string[];
   header: {
     /** "28/11/2026". */
     date: string;
@@ -47,8 +53,12 @@ const REGULAR = 'DejaVuSans';
 const BOLD = 'DejaVuSans-Bold';
 
 const MARGIN = 50;
-/** Room under the text block for the footer. */
-const BOTTOM = 64;
+/** Room under the text block for the footer (two lines). */
+const BOTTOM = 72;
+/** Height of the blank space left for a handwritten signature. */
+const HANDWRITTEN_SPACE = 64;
+/** A comment box is never drawn shorter than this, even for an empty comment. */
+const MIN_COMMENT_BOX = 90;
 const PAD = 6;
 const BORDER = '#8a8f98';
 const LABEL_FILL = '#eef0f3';
@@ -103,7 +113,11 @@ export async function renderSynthesisPdf(input: SynthesisPdfInput): Promise<Buff
 
   const width = doc.page.width - 2 * MARGIN;
 
-  doc.fillColor(INK).font(BOLD).fontSize(14).text(input.labels.title, MARGIN, MARGIN, { width, align: 'center' });
+  if (input.issuer) {
+    doc.fillColor(MUTED).font(BOLD).fontSize(10).text(input.issuer, MARGIN, MARGIN, { width, align: 'center' });
+    doc.moveDown(0.6);
+  }
+  doc.fillColor(INK).font(BOLD).fontSize(14).text(input.labels.title, MARGIN, doc.y, { width, align: 'center' });
   doc.moveDown(0.3);
   doc.fillColor(MUTED).font(REGULAR).fontSize(9).text(input.labels.audience, { width, align: 'center' });
   doc.fillColor(INK).moveDown(1);
@@ -125,14 +139,8 @@ export async function renderSynthesisPdf(input: SynthesisPdfInput): Promise<Buff
   domainsTable(doc, input, width);
   doc.moveDown(1.5);
 
-  doc.font(BOLD).fontSize(11).text(input.labels.comment, MARGIN, doc.y, { width });
-  doc.moveDown(0.4);
-  // pdfkit continues the text on new pages by itself: a 2,000-character comment may need one.
-  doc.font(REGULAR).fontSize(10).text(input.comment.trim() === '' ? '—' : input.comment, MARGIN, doc.y, { width, lineGap: 2 });
-  doc.moveDown(2);
-
-  signatureBlock(doc, input, width);
-  footers(doc, `${candidate} · ${input.header.date}`, width);
+  commentAndSignature(doc, input, width);
+  footers(doc, [`${candidate} · ${input.header.date}`, input.provenance.join(' · ')], width);
 
   doc.end();
   return done;
@@ -174,20 +182,73 @@ function isShort(value: string): boolean {
   return value.length <= 6;
 }
 
-function signatureBlock(doc: PDFKit.PDFDocument, input: SynthesisPdfInput, width: number): void {
+const COMMENT_TEXT = { font: REGULAR, size: 10, lineGap: 2 } as const;
+
+/**
+ * The comment, then the signature block. When both fit on the page they share with the
+ * tables, the comment gets a framed box that runs down to the signature block, which sits at
+ * the foot of the page: a one-page synthesis uses its page and leaves room to write. A comment
+ * too long for that flows on as text over the next pages (pdfkit breaks it by itself).
+ */
+function commentAndSignature(doc: PDFKit.PDFDocument, input: SynthesisPdfInput, width: number): void {
+  const comment = input.comment.trim() === '' ? '—' : input.comment;
+  const bottom = doc.page.height - BOTTOM;
+  const signature = signatureHeight(doc, input, width);
+  doc.font(BOLD).fontSize(11);
+  const labelHeight = doc.heightOfString(input.labels.comment, { width }) + 4;
+  doc.font(COMMENT_TEXT.font).fontSize(COMMENT_TEXT.size);
+  const textHeight = doc.heightOfString(comment, { width: width - 2 * PAD, lineGap: COMMENT_TEXT.lineGap }) + 2 * PAD;
+  const gap = 18;
+  const boxHeight = bottom - doc.y - labelHeight - gap - signature;
+
+  doc.font(BOLD).fontSize(11).fillColor(INK).text(input.labels.comment, MARGIN, doc.y, { width });
+  doc.y += 4;
+  if (boxHeight >= Math.max(textHeight, MIN_COMMENT_BOX)) {
+    const y = doc.y;
+    doc.save().lineWidth(0.6).rect(MARGIN, y, width, boxHeight).stroke(BORDER).restore();
+    doc.font(COMMENT_TEXT.font).fontSize(COMMENT_TEXT.size).fillColor(INK).text(comment, MARGIN + PAD, y + PAD, { width: width - 2 * PAD, lineGap: COMMENT_TEXT.lineGap });
+    doc.x = MARGIN;
+    doc.y = y + boxHeight + gap;
+  } else {
+    doc.font(COMMENT_TEXT.font).fontSize(COMMENT_TEXT.size).text(comment, MARGIN, doc.y, { width, lineGap: COMMENT_TEXT.lineGap });
+    doc.moveDown(2);
+  }
+  signatureBlock(doc, input, width);
+}
+
+/** The signature block's parts: title, the typed line, then a blank space to sign by hand. */
+function signatureParts(doc: PDFKit.PDFDocument, input: SynthesisPdfInput, width: number) {
   const inner = width - 2 * PAD;
   doc.font(BOLD).fontSize(10.5);
-  const titleHeight = doc.heightOfString(input.labels.signature, { width: inner });
+  const title = doc.heightOfString(input.labels.signature, { width: inner });
   doc.font(REGULAR).fontSize(10.5);
-  const lineHeight = doc.heightOfString(input.signature, { width: inner });
-  const height = titleHeight + lineHeight + 3 * PAD + 18;
+  const typed = doc.heightOfString(input.signature, { width: inner });
+  doc.font(REGULAR).fontSize(9);
+  const handwritten = doc.heightOfString(input.labels.handwritten, { width: inner });
+  return { inner, title, typed, handwritten, height: title + typed + handwritten + HANDWRITTEN_SPACE + 5 * PAD + 8 };
+}
+
+function signatureHeight(doc: PDFKit.PDFDocument, input: SynthesisPdfInput, width: number): number {
+  return signatureParts(doc, input, width).height;
+}
+
+function signatureBlock(doc: PDFKit.PDFDocument, input: SynthesisPdfInput, width: number): void {
+  const parts = signatureParts(doc, input, width);
   // The block is never split across pages.
-  if (doc.y + height > doc.page.height - BOTTOM) doc.addPage();
+  if (doc.y + parts.height > doc.page.height - BOTTOM) doc.addPage();
   const y = doc.y;
-  doc.save().lineWidth(0.8).rect(MARGIN, y, width, height).stroke(BORDER).restore();
-  doc.font(BOLD).fontSize(10.5).fillColor(INK).text(input.labels.signature, MARGIN + PAD, y + PAD, { width: inner });
-  doc.font(REGULAR).fontSize(10.5).text(input.signature, MARGIN + PAD, y + 2 * PAD + titleHeight + 18, { width: inner });
-  doc.y = y + height;
+  const x = MARGIN + PAD;
+  doc.save().lineWidth(0.8).rect(MARGIN, y, width, parts.height).stroke(BORDER).restore();
+  doc.font(BOLD).fontSize(10.5).fillColor(INK).text(input.labels.signature, x, y + PAD, { width: parts.inner });
+  const typedY = y + 2 * PAD + parts.title + 4;
+  doc.font(REGULAR).fontSize(10.5).text(input.signature, x, typedY, { width: parts.inner });
+  // Under the typed line: a dotted rule, the label, and the blank space for the pen.
+  const ruleY = typedY + parts.typed + PAD;
+  doc.save().lineWidth(0.5).dash(2, { space: 2 }).moveTo(x, ruleY).lineTo(MARGIN + width - PAD, ruleY).stroke(BORDER).undash().restore();
+  doc.font(REGULAR).fontSize(9).fillColor(MUTED).text(`${input.labels.handwritten}\u00a0:`, x, ruleY + PAD, { width: parts.inner });
+  doc.fillColor(INK);
+  doc.x = MARGIN;
+  doc.y = y + parts.height;
 }
 
 /** Draws rows of cells; a row that would cross the bottom margin starts a new page. */
@@ -223,19 +284,23 @@ function setCellFont(doc: PDFKit.PDFDocument, cell: Cell): void {
   doc.font(cell.bold ? BOLD : REGULAR).fontSize(cell.size ?? 10);
 }
 
-/** "Page 1 / 2" on every page, with the candidate and the date so loose pages stay identifiable. */
-function footers(doc: PDFKit.PDFDocument, left: string, width: number): void {
+/**
+ * "Page 1 / 2" on every page, with the candidate and the date so loose pages stay identifiable,
+ * and under them where the document comes from (referential and bot versions).
+ */
+function footers(doc: PDFKit.PDFDocument, [left, provenance]: [string, string], width: number): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i += 1) {
     doc.switchToPage(i);
     // Writing inside the bottom margin would otherwise make pdfkit add a page.
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    const y = doc.page.height - BOTTOM + 24;
+    const y = doc.page.height - BOTTOM + 26;
     doc.save().lineWidth(0.5).moveTo(MARGIN, y - 6).lineTo(MARGIN + width, y - 6).stroke(BORDER).restore();
     doc.font(REGULAR).fontSize(8).fillColor(MUTED);
     doc.text(left, MARGIN, y, { width: width * 0.7, lineBreak: false, ellipsis: true });
     doc.text(`Page ${i - range.start + 1} / ${range.count}`, MARGIN + width * 0.7, y, { width: width * 0.3, align: 'right', lineBreak: false });
+    doc.text(provenance, MARGIN, y + 11, { width, lineBreak: false, ellipsis: true });
     doc.page.margins.bottom = bottom;
   }
   doc.fillColor(INK);

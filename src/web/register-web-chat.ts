@@ -57,6 +57,11 @@ export function registerWebChat(server: restify.Server, app: App): boolean {
     serviceUrl: () => ownBaseUrl(server.address()),
   });
   server.get('/', async (_req, res) => sendFile(res, fromRoot('web', 'index.html'), 'text/html; charset=utf-8', 'no-cache'));
+  // The conversation's language and the bot's time zone, so Web Chat's own texts and times read as the bot's.
+  const settings = { locale: app.config.BOT_LOCALE === 'en' ? 'en-US' : 'fr-FR', timeZone: app.config.TIMEZONE };
+  server.get('/webchat/settings.json', async (_req, res) => {
+    res.send(200, settings);
+  });
   server.get('/webchat/webchat.js', async (_req, res) => sendFile(res, webChatBundle(), 'text/javascript; charset=utf-8', 'public, max-age=3600'));
   registerDirectLineRoutes(server, channel, app.logger, app.config.LOG_HASH_SALT);
   registerConnectorRoutes(server, channel);

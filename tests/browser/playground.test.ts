@@ -1,11 +1,16 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { translator } from '../../src/i18n/translate.js';
 import { describeBrowser, launchChromium, screenshotOnFailure } from '../helpers/browser.js';
-import { startBot, startPlayground, type Started } from '../helpers/servers.js';
+import { spawnUntil, startBot, startPlayground, type Started } from '../helpers/servers.js';
 
-// The playground sends every message with locale "en-US" (hard-coded in it), so the bot answers in English there.
+// The playground sends every message with locale "en-US" (hard-coded in it): without BOT_LOCALE the bot answers in English there.
 const t = translator('en');
+const fr = translator('fr');
 const WAIT_MS = 10_000;
 
 describeBrowser('a juror in Microsoft’s Agents Playground (Teams emulator)', () => {
@@ -89,5 +94,74 @@ describeBrowser('a juror in Microsoft’s Agents Playground (Teams emulator)', (
     await button(t('card.percent', { value: 70 })).click();
     await sees(t('evaluation.row.position', { domain: 1, domains: 3, row: 2, rows: 7 }));
     await expect.poll(() => bot.logs.join('').match(/"msg":"row save"[^\n]*"row":"delais"[^\n]*"outcome":"saved"/) !== null, { timeout: WAIT_MS }).toBe(true);
+  }, 60_000);
+});
+
+/** A free port on 127.0.0.1 for the playground (dev.mjs takes TEAMSAPPTESTER_PORT, not 0). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+describeBrowser('npm run dev: the bot and the Agents Playground as scripts/dev.mjs starts them', () => {
+  let dev: Started;
+  let home: string;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    home = mkdtempSync(join(tmpdir(), 'jury-dev-'));
+    // dev.mjs itself (npm run dev less the build, which the global setup made): its settings, not the test's.
+    [dev, browser] = await Promise.all([
+      spawnUntil(
+        ['scripts/dev.mjs'],
+        {
+          PATH: process.env.PATH ?? '',
+          HOME: home,
+          PORT: '0',
+          HOST: '127.0.0.1',
+          STORE_DIR: join(home, 'store'),
+          TEAMSAPPTESTER_BROWSER: 'none',
+          TEAMSAPPTESTER_PORT: String(await freePort()),
+          M365_AGENTS_PLAYGROUND_LOGFILE: join(home, 'playground.log'),
+        },
+        (text) => /Agents Playground: (http:\/\/127\.0\.0\.1:\d+)/.exec(text)?.[1],
+        'npm run dev',
+      ),
+      launchChromium(),
+    ]);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    // SIGTERM: dev.mjs stops the bot and the playground it started, then exits.
+    if (dev && dev.child.exitCode === null && dev.child.signalCode === null) {
+      const exited = new Promise((resolve) => dev.child.once('exit', resolve));
+      dev.child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(home, { recursive: true, force: true });
+  }, 30_000);
+
+  it('answers « aide » in French although the playground sends en-US (BOT_LOCALE=fr by default)', async () => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    page.setDefaultTimeout(WAIT_MS);
+    screenshotOnFailure(() => [page], () => dev.logs);
+    await page.goto(dev.url);
+    await page.locator('[data-lexical-editor="true"]').click();
+    await page.keyboard.type('aide');
+    await page.keyboard.press('Enter');
+    await page.getByText(fr('help.intro'), { exact: false }).last().waitFor();
+    const shown = await page.locator('body').innerText();
+    expect(shown).toContain(fr('help.title'));
+    expect(shown).not.toContain(t('help.intro'));
+    // The bot's start banner went through dev.mjs too, and restify's DEP0111 warning did not.
+    expect(dev.logs.join('')).toContain('Jury CQP est démarré.');
+    expect(dev.logs.join('')).not.toContain('DEP0111');
   }, 60_000);
 });

@@ -16,8 +16,8 @@ export interface Started {
   stop: () => Promise<void>;
 }
 
-/** Spawns `node args`, resolves with the URL `match` finds in its output. */
-function spawnUntil(args: string[], env: NodeJS.ProcessEnv, match: (text: string) => string | undefined, what: string, cwd = root, cleanup: string[] = []): Promise<Started> {
+/** Spawns `node args`, resolves with the URL `match` finds in its output (stdout and stderr both kept in `logs`). */
+export function spawnUntil(args: string[], env: NodeJS.ProcessEnv, match: (text: string) => string | undefined, what: string, cwd = root, cleanup: string[] = []): Promise<Started> {
   const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const logs: string[] = [];
   const stop = async (): Promise<void> => {

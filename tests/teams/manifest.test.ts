@@ -8,11 +8,12 @@ import { AppManifestUtils } from '@microsoft/app-manifest';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldForMatch } from '../../src/referential/verbatim.js';
+import { startInProcess } from '../helpers/in-process-server.js';
 import { buildTestApp } from '../helpers/test-app.js';
 import { root } from '../helpers/servers.js';
 
-/** The one manifest schema version we pin; its JSON schemas ship in @microsoft/app-manifest. */
-const VERSION = '1.19';
+/** The one manifest schema version we pin (the newest @microsoft/app-manifest ships); its JSON schemas ship in that package. */
+const VERSION = '1.30';
 const schemaDir = join(root, 'node_modules', '@microsoft', 'app-manifest', 'build', 'json-schemas', 'teams', `v${VERSION}`);
 const APP_ID = '8f3c0c1e-2b7d-4e5a-9c61-0d2f4b6a8e10';
 const BASE_URL = 'https://jury-cqp.example.org';
@@ -24,6 +25,7 @@ type Manifest = {
   bots: { botId: string; scopes: string[]; commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[] }[];
   validDomains: string[];
   icons: { color: string; outline: string };
+  developer: { name: string; websiteUrl: string; privacyUrl: string; termsOfUseUrl: string };
   localizationInfo: { defaultLanguageTag: string; additionalLanguages: { languageTag: string; file: string }[] };
 };
 
@@ -134,9 +136,35 @@ describe('the Teams app package', () => {
     expect(manifest.validDomains).toEqual(['jury-cqp.example.org']);
     expect(manifest.bots[0]?.scopes).toEqual(['personal', 'groupChat']);
     expect(manifest.localizationInfo).toEqual({ defaultLanguageTag: 'fr-fr', additionalLanguages: [{ languageTag: 'en', file: 'en.json' }] });
+    expect(manifest.developer).toEqual({
+      name: 'Jury CQP',
+      websiteUrl: BASE_URL,
+      privacyUrl: `${BASE_URL}/confidentialite`,
+      termsOfUseUrl: `${BASE_URL}/conditions`,
+    });
   });
 
-  it('lists at most 10 commands per scope, each a real top-level command of the bot, in French and in English', async () => {
+  it('the privacy and terms pages it points at are served, in French, by the bot', async () => {
+    const { url, stop } = await startInProcess(buildTestApp({ env: { PORT: '0', HOST: '127.0.0.1' } }));
+    try {
+      for (const link of [manifest.developer.privacyUrl, manifest.developer.termsOfUseUrl]) {
+        const response = await fetch(`${url}${new URL(link).pathname}`);
+        expect(response.status, link).toBe(200);
+        expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+        const html = await response.text();
+        expect(html).toContain('<html lang="fr">');
+        expect(html).toMatch(/<h1>[^<]+<\/h1>/);
+      }
+    } finally {
+      await stop();
+    }
+  });
+
+  it('lists at most 10 commands per scope (DESIGN.md; the schema allows no more than its own limit), each a real top-level command of the bot, in French and in English', async () => {
+    type Schema = { properties: { bots: { items: { properties: { commandLists: { items: { properties: { commands: { maxItems: number } } } } } } } } };
+    const schema = readJson(join(schemaDir, 'MicrosoftTeams.schema.json')) as Schema;
+    const schemaLimit = schema.properties.bots.items.properties.commandLists.items.properties.commands.maxItems;
+    expect(schemaLimit).toBeGreaterThanOrEqual(10);
     const app = buildTestApp();
     const commands = app.bot.commands();
     const names = (title: string) => {

@@ -19,6 +19,38 @@ async function read(pdf: Buffer): Promise<{ text: string; pages: number; info: R
 
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+/**
+ * Where each text sits: page and distance from the page's top, in points. pdf-parse gives text
+ * only; its own PDF engine (pdfjs-dist, which it pins) gives the positions.
+ */
+async function positions(pdf: Buffer): Promise<{ text: string; page: number; top: number; pageHeight: number }[]> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
+  try {
+    const found: { text: string; page: number; top: number; pageHeight: number }[] = [];
+    for (let number = 1; number <= doc.numPages; number += 1) {
+      const page = await doc.getPage(number);
+      const height = page.getViewport({ scale: 1 }).height;
+      for (const item of (await page.getTextContent()).items) {
+        if ('str' in item && item.str.trim() !== '') found.push({ text: item.str, page: number, top: height - (item.transform[5] as number), pageHeight: height });
+      }
+    }
+    return found;
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/** The first text item that starts with `start`. */
+function at(items: Awaited<ReturnType<typeof positions>>, start: string) {
+  const item = items.find((i) => i.text.startsWith(start));
+  if (!item) throw new Error(`"${start}" not found in the PDF`);
+  return item;
+}
+
+/** The bot's version is given, not read: the footer must print what it is given. */
+const ISSUE = { timeZone: 'Europe/Paris', botVersion: '9.8.7' };
+
 let referential: Referential;
 let input: SynthesisPdfInput;
 
@@ -26,7 +58,7 @@ beforeAll(() => {
   const found = loadReferentials().get('cqp-agc');
   if (!found) throw new Error('cqp-agc referential missing');
   referential = found;
-  input = synthesisPdfInput(referential, evaluationRecord(), signedVersion(), 'Europe/Paris');
+  input = synthesisPdfInput(referential, evaluationRecord(), signedVersion(), ISSUE);
 });
 
 describe('synthesisPdfInput', () => {
@@ -45,7 +77,7 @@ describe('synthesisPdfInput', () => {
     const version = signedVersion({
       domains: { ...signedVersion().domains, 'produits-offres': { percentage: null, notEvaluatedReason: 'aucune question posée' } },
     });
-    expect(synthesisPdfInput(referential, evaluationRecord(), version, 'Europe/Paris').domains[1]?.value).toBe('Non évalué\u00a0: aucune question posée');
+    expect(synthesisPdfInput(referential, evaluationRecord(), version, ISSUE).domains[1]?.value).toBe('Non évalué\u00a0: aucune question posée');
   });
 });
 
@@ -119,7 +151,7 @@ describe('renderSynthesisPdf', () => {
 
   it('marks an archived version as replaced', async () => {
     const replaced = { ...signedVersion(), replacedAt: '2026-11-28T14:10:00.000Z', reason: 'erreur de saisie sur le domaine « produits »' };
-    const replacedInput = synthesisPdfInput(referential, evaluationRecord(), replaced, 'Europe/Paris');
+    const replacedInput = synthesisPdfInput(referential, evaluationRecord(), replaced, ISSUE);
     expect(replacedInput.replaced).toBe('Version remplacée le 28/11/2026 à 15\u00a0h\u00a010\u00a0: erreur de saisie sur le domaine « produits »');
     const { text } = await read(await renderSynthesisPdf(replacedInput));
     expect(text).toContain('Version remplacée le 28/11/2026 à 15 h 10 : erreur de saisie sur le domaine « produits »');
@@ -134,6 +166,46 @@ describe('renderSynthesisPdf', () => {
     expect(text).toContain('Ligne 1 : remarque.');
     expect(text).toContain('Ligne 120 : remarque.');
     expect(text.indexOf('Ligne 120 : remarque.')).toBeLessThan(text.indexOf('Signé par Claire Martin'));
+  });
+
+  it('prints the referential with its version and the bot version in every footer', async () => {
+    const { text } = parsed;
+    expect(text).toMatch(/Référentiel CQP Assistant\(e\) de Gestion Client, version sha256:[0-9a-f]{12} · Bot Jury CQP 9\.8\.7/);
+    const versioned = synthesisPdfInput({ ...referential, version: '2024-09' }, evaluationRecord(), signedVersion(), ISSUE);
+    const comment = Array.from({ length: 120 }, (_, i) => `Ligne ${i + 1}.`).join('\n');
+    const { text: long, pages } = await read(await renderSynthesisPdf({ ...versioned, comment }));
+    expect(pages).toBeGreaterThan(1);
+    expect(long.split('Référentiel CQP Assistant(e) de Gestion Client, version 2024-09 · Bot Jury CQP 9.8.7').length - 1).toBe(pages);
+  });
+
+  it('leaves a space for a handwritten signature under the typed signature line', async () => {
+    const items = await positions(pdf);
+    const typed = at(items, 'Signé par Claire Martin');
+    const handwritten = at(items, 'Signature manuscrite');
+    expect(handwritten.page).toBe(typed.page);
+    expect(handwritten.top).toBeGreaterThan(typed.top);
+    // Nothing is printed in the blank space under the label but the footer.
+    const below = items.filter((i) => i.page === handwritten.page && i.top > handwritten.top && !i.text.startsWith('Œuvray') && !i.text.startsWith('Référentiel') && !i.text.startsWith('Page'));
+    expect(below).toEqual([]);
+  });
+
+  it('prints the issuing body above the title when ISSUER_NAME is set, and no such line otherwise', async () => {
+    const issuer = 'Organisme certificateur de la branche';
+    const withIssuer = synthesisPdfInput(referential, evaluationRecord(), signedVersion(), { ...ISSUE, issuer });
+    const items = await positions(await renderSynthesisPdf(withIssuer));
+    expect(at(items, issuer).top).toBeLessThan(at(items, 'Grille de synthèse').top);
+    expect(parsed.text).not.toContain(issuer);
+    expect(input.issuer).toBeUndefined();
+  });
+
+  it('a one-page synthesis uses its page: the comment box runs down to the signature block at the foot of the page', async () => {
+    const items = await positions(await renderSynthesisPdf({ ...input, comment: 'Candidate à l’aise ; reformulation à travailler.' }));
+    expect(Math.max(...items.map((i) => i.page))).toBe(1);
+    const handwritten = at(items, 'Signature manuscrite');
+    const footer = at(items, 'Référentiel');
+    // The blank space to sign ends just above the footer, not halfway down the page.
+    expect(handwritten.top).toBeGreaterThan(handwritten.pageHeight * 0.75);
+    expect(footer.top - handwritten.top).toBeLessThan(130);
   });
 
   it('lays out more domains than fit across as one row per domain', async () => {
