@@ -22,7 +22,7 @@ export function frameCard(view: FrameView): CardJson {
     actions: view.actions,
     l: {
       title: t('card.frame.title'),
-      jury: t('card.frame.jury'),
+      jury: t(view.alone ? 'card.frame.jury.alone' : 'card.frame.jury'),
       objectives: t('card.frame.objectives'),
       steps: t('card.frame.steps'),
       principles: t('card.frame.principles'),

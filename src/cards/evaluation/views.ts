@@ -82,6 +82,8 @@ export interface JoinRequestView extends LocalizedView {
 // ---------------------------------------------------------------- the interview frame
 
 export interface FrameView extends LocalizedView {
+  /** A lone professional's card: wording for one person, no jury nor president. */
+  alone?: boolean;
   evaluationId: string;
   header: HeaderView;
   /** Members with their functions, president first, e.g. "Claire Martin (responsable ADV) — présidente". */
@@ -203,6 +205,8 @@ export interface ReportRowView {
 }
 
 export interface ReportView extends LocalizedView {
+  /** A lone professional's card: wording for one person, no jury nor president. */
+  alone?: boolean;
   evaluationId: string;
   rev: number;
   /** The guide's title of the grid (referential `grids.individualReport`); the card catalog's wording when absent. */

@@ -30,6 +30,8 @@ export interface ConsolidationDomainView {
 }
 
 export interface ConsolidationView extends LocalizedView {
+  /** A lone professional's card: wording for one person, no jury nor president. */
+  alone?: boolean;
   evaluationId: string;
   /** The synthesis revision the card edits. */
   rev: number;
@@ -52,6 +54,8 @@ export interface ConsolidationView extends LocalizedView {
 
 /** What will be sent and to whom, before signing. */
 export interface SignPreviewView extends LocalizedView {
+  /** A lone professional's card: wording for one person, no jury nor president. */
+  alone?: boolean;
   evaluationId: string;
   rev: number;
   header: HeaderView;
@@ -67,6 +71,8 @@ export interface SignPreviewView extends LocalizedView {
 
 /** The grille de synthèse, as posted to the president and each member at signature. */
 export interface SynthesisView extends LocalizedView {
+  /** A lone professional's card: wording for one person, no jury nor president. */
+  alone?: boolean;
   evaluationId: string;
   /** The referential's grid title, e.g. "Grille de synthèse des appréciations Jury ou Professionnel CQP …". */
   title: string;

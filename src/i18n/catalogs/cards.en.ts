@@ -54,6 +54,7 @@ export const cardsEn: Record<keyof typeof cardsFr, string> = {
 
   'card.frame.title': 'Interview frame',
   'card.frame.jury': 'Jury',
+  'card.frame.jury.alone': 'Who evaluates',
   'card.frame.objectives': 'Objectives of the evaluation',
   'card.frame.steps': 'Steps of the interview',
   'card.frame.principles': 'Working principles',
@@ -126,10 +127,12 @@ export const cardsEn: Record<keyof typeof cardsFr, string> = {
   'card.report.viewNotes': 'See the notes',
   'card.report.modify': 'Edit',
   'card.report.comment': 'Comment for the jury president (optional)',
+  'card.report.comment.alone': 'Your comment on this domain (optional), taken into your synthesis',
   'card.report.commentPlaceholder': 'Your appraisal of the domain, at most 1,000 characters',
   'card.report.commentError': 'At most 1,000 characters.',
   'card.report.commentReadOnly': 'Your comment',
   'card.report.beforeSubmit': 'Once submitted, your grid can no longer be changed unless the jury president reopens it.',
+  'card.report.beforeSubmit.alone': 'Once submitted, your grid can no longer be changed; you then write your synthesis.',
   'card.report.saveComments': 'Save the comments',
   'card.report.submit': 'Submit my grid',
 

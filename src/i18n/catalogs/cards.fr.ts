@@ -63,6 +63,7 @@ export const cardsFr = {
   // Interview frame.
   'card.frame.title': "Cadre de l'entretien",
   'card.frame.jury': 'Jury',
+  'card.frame.jury.alone': 'Qui évalue',
   'card.frame.objectives': "Les objectifs de l'évaluation",
   'card.frame.steps': "Déroulement de l'entretien",
   'card.frame.principles': 'Principes de fonctionnement',
@@ -138,10 +139,12 @@ export const cardsFr = {
   'card.report.viewNotes': 'Voir les notes',
   'card.report.modify': 'Modifier',
   'card.report.comment': 'Commentaire pour le président du jury (facultatif)',
+  'card.report.comment.alone': 'Votre commentaire sur ce domaine (facultatif), repris dans votre synthèse',
   'card.report.commentPlaceholder': 'Votre appréciation du domaine, 1 000 caractères au plus',
   'card.report.commentError': '1 000 caractères au plus.',
   'card.report.commentReadOnly': 'Votre commentaire',
   'card.report.beforeSubmit': 'Une fois soumise, votre grille ne se modifie plus, sauf si le président du jury la rouvre.',
+  'card.report.beforeSubmit.alone': 'Une fois soumise, votre grille ne se modifie plus ; vous rédigez ensuite votre synthèse.',
   'card.report.saveComments': 'Enregistrer les commentaires',
   'card.report.submit': 'Soumettre ma grille',
 

@@ -51,6 +51,7 @@ export const presidentEn: Record<keyof typeof presidentFr, string> = {
   'president.member.open': 'Grid in progress',
   'president.member.notOpened': 'Grid not opened yet',
   'president.member.excluded': 'Left off the synthesis',
+  'president.own.notScoring': 'You preside without scoring: no grid to fill.',
   'president.own.progress': 'Your grid: {scored}/{rows} rows scored',
   'president.own.submitted': 'Your grid is submitted',
 

@@ -49,6 +49,7 @@ export const presidentFr = {
   'president.member.open': 'Grille en cours',
   'president.member.notOpened': 'Grille pas encore ouverte',
   'president.member.excluded': 'Laissé(e) hors de la synthèse',
+  'president.own.notScoring': 'Vous présidez sans noter : pas de grille à remplir.',
   'president.own.progress': 'Votre grille : {scored}/{rows} lignes notées',
   'president.own.submitted': 'Votre grille est soumise',
 

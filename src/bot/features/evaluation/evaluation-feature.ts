@@ -1,3 +1,4 @@
+import { scoresIn } from '../../../domain/index.js';
 import type { Feature } from '../../feature.js';
 import type { BotServices } from '../../services.js';
 import type { Turn } from '../../turn.js';
@@ -20,8 +21,13 @@ async function resume(turn: Turn, afterRestart: boolean): Promise<boolean> {
   if (!cursor) return false;
   const scope = await loadScope(turn, cursor.evaluationId);
   if (!scope) return false;
-  const grid = await ownGrid(turn, scope);
   if (afterRestart) await turn.say(turn.t('evaluation.resume.afterRestart'));
+  // A president who presides without scoring has no grid: the frame is where they are.
+  if (!scoresIn(scope.session, scope.evaluation, turn.userId)) {
+    await sendFrame(turn, scope);
+    return true;
+  }
+  const grid = await ownGrid(turn, scope);
   switch (cursor.step) {
     case 'frame':
       await sendFrame(turn, scope);

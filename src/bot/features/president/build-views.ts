@@ -32,8 +32,19 @@ export function agreementText(view: ViewContext, agreement: DomainAgreement | un
   return '—';
 }
 
-/** The members' per-domain comments, gathered as material for the president's one comment. */
+/** A sentence as written, closed by a full stop when it ends without punctuation. */
+function closedSentence(text: string): string {
+  return /[.!?…»)]$/u.test(text) ? text : `${text}.`;
+}
+
+/**
+ * The members' per-domain comments, gathered as material for the president's one comment.
+ * A lone professional wrote them all: their own words, in the guide's order, make one paragraph.
+ */
 export function commentMaterial(scope: EvaluationScope, consolidation: readonly DomainConsolidation[]): string {
+  if (scope.session.mode === 'professional') {
+    return consolidation.flatMap((domain) => domain.comments.map((c) => closedSentence(c.comment.replace(/\s*\n+\s*/g, ' ')))).join(' ');
+  }
   const people = juryOf(scope.session);
   return consolidation
     .flatMap((domain) => {
@@ -57,6 +68,7 @@ export function consolidationView(
   const members = people.filter((p) => !excluded.includes(p.id));
   return {
     locale: view.locale,
+    alone: scope.session.mode === 'professional',
     evaluationId: scope.evaluation.id,
     rev: synthesis.rev,
     header: headerView(scope, members.map((p) => `${p.name}, ${p.function}`).join(' ; ')),
@@ -103,6 +115,7 @@ export function signatureLine(view: ViewContext, version: Pick<SignedVersion, 's
 export function synthesisView(view: ViewContext, scope: EvaluationScope, version: SignedVersion, replaced?: { replacedAt: string; reason: string }): SynthesisView {
   return {
     locale: view.locale,
+    alone: scope.session.mode === 'professional',
     evaluationId: scope.evaluation.id,
     title: scope.referential.grids.synthesis,
     header: headerView(scope, version.members.map((p) => `${p.name}, ${p.function}`).join(' ; ')),
@@ -126,6 +139,7 @@ export function signPreviewView(view: ViewContext, scope: EvaluationScope, synth
   const people = juryOf(scope.session).filter((p) => !scope.evaluation.excludedMemberIds.includes(p.id));
   return {
     locale: view.locale,
+    alone: scope.session.mode === 'professional',
     evaluationId: scope.evaluation.id,
     rev: synthesis.rev,
     header: headerView(scope, people.map((p) => `${p.name}, ${p.function}`).join(' ; ')),
