@@ -387,12 +387,15 @@ describe('frame card', () => {
 describe('other cards', () => {
   it('creation form: every field, the date as Input.Date, the mode as jury / professional', () => {
     const card = createEvaluationCard(createEvaluationView());
-    expect(inputs(card).map((i) => i.id)).toEqual(['date', 'mode', 'candidateLastName', 'candidateFirstName', 'company', 'creatorName', 'creatorFunction']);
+    expect(inputs(card).map((i) => i.id)).toEqual(['date', 'mode', 'presidentScores', 'candidateLastName', 'candidateFirstName', 'company', 'creatorName', 'creatorFunction']);
     expect(inputs(card)[0]).toMatchObject({ type: 'Input.Date', value: '2026-11-28' });
     expect(inputs(card)[1]!.choices).toEqual([
       { title: 'Jury avec président', value: 'jury' },
       { title: 'Professionnel seul', value: 'professional' },
     ]);
+    // Whether the president scores too: yes by default, as the guide's president is a juror who presides.
+    expect(inputs(card)[2]).toMatchObject({ type: 'Input.ChoiceSet', value: 'yes', isRequired: true });
+    expect((inputs(card)[2]!.choices as { value: string }[]).map((c) => c.value)).toEqual(['yes', 'no']);
     expect(submits(card).map(dataOf)).toEqual([{ verb: 'evaluation.create' }]);
   });
 

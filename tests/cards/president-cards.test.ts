@@ -398,7 +398,7 @@ describe('consolidation card', () => {
   });
 
   it('flags only the divergent domains, in attention style', () => {
-    const flag = '⚠ Divergence : écart de 30 points (seuil : 20)';
+    const flag = '⚠ Divergence : écart de 30 points (seuil : ≥ 20)';
     expect(strings(card).filter((s) => s.startsWith('⚠ Divergence'))).toEqual([flag]);
     const domainContainers = nodes(card).filter((n) => typeOf(n) === 'Container' && Array.isArray(n.items) && (n.items as Node[]).some((i) => i.type === 'Input.Number'));
     expect(domainContainers.map((c) => c.style ?? 'default')).toEqual(['attention', 'default', 'default']);
@@ -708,7 +708,7 @@ describe('English labels come from the English catalog', () => {
   it('consolidation and synthesis', () => {
     const card = consolidationCard(consolidationView('en'));
     expect(actions(card).map((a) => a.title)).toEqual(['Save', 'Check before signing']);
-    expect(strings(card)).toContain('⚠ Divergence: spread of 30 points (threshold: 20)');
+    expect(strings(card)).toContain('⚠ Divergence: spread of 30 points (threshold: ≥ 20)');
     expect(strings(card)).toContain(domains[0]!.title);
     expect(strings(synthesisCard(synthesisView('en')))).toContain('Comments:');
   });

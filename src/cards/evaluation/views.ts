@@ -35,6 +35,8 @@ export interface CreateEvaluationView extends LocalizedView {
   /** AAAA-MM-JJ, today by default (Europe/Paris). */
   date: string;
   mode: 'jury' | 'professional';
+  /** In jury mode, whether the president fills a grid too: 'yes' (the guide's default) or 'no'. */
+  presidentScores: 'yes' | 'no';
   candidateLastName: string;
   candidateFirstName: string;
   company: string;
@@ -43,7 +45,7 @@ export interface CreateEvaluationView extends LocalizedView {
   /** Set when the form comes back after a refusal: what was wrong, in French. */
   error?: string;
 }
-// Submits { verb: 'evaluation.create' } with inputs: date, mode, candidateLastName,
+// Submits { verb: 'evaluation.create' } with inputs: date, mode, presidentScores, candidateLastName,
 // candidateFirstName, company, creatorName, creatorFunction.
 
 /** Name and function, asked once and remembered (joining, creating). */

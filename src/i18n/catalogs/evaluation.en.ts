@@ -17,6 +17,7 @@ export const evaluationEn: Record<keyof typeof evaluationFr, string> = {
 
   'evaluation.create.summary': 'New evaluation',
   'evaluation.create.badMode': 'Choose the mode: a jury with a president, or a lone professional.',
+  'evaluation.create.badScores': 'Say whether you also score the candidate: "Yes" or "No". Nothing was created.',
   'evaluation.create.badDate': 'The evaluation date is not valid (expected: a calendar date).',
   'evaluation.create.badCandidate': "Give the candidate's last and first names (100 characters at most each).",
   'evaluation.create.badCompany': "Give the candidate's company (150 characters at most).",

@@ -15,6 +15,7 @@ export const evaluationFr = {
 
   'evaluation.create.summary': 'Nouvelle évaluation',
   'evaluation.create.badMode': 'Choisissez le mode : jury avec un président, ou professionnel seul.',
+  'evaluation.create.badScores': "Indiquez si vous notez aussi le candidat : « Oui » ou « Non ». Rien n'a été créé.",
   'evaluation.create.badDate': "La date de l'évaluation n'est pas valide (attendu : une date du calendrier).",
   'evaluation.create.badCandidate': 'Indiquez le nom et le prénom du candidat (100 caractères au plus chacun).',
   'evaluation.create.badCompany': "Indiquez l'entreprise du candidat (150 caractères au plus).",

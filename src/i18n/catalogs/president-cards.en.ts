@@ -14,7 +14,7 @@ export const presidentCardsEn: Record<keyof typeof presidentCardsFr, string> = {
   'pcard.consolidation.min': 'Min.',
   'pcard.consolidation.max': 'Max.',
   'pcard.consolidation.spread': 'Spread',
-  'pcard.consolidation.divergence': '⚠ Divergence: spread of {spread} (threshold: spread ≥ {threshold})',
+  'pcard.consolidation.divergence': '⚠ Divergence: spread of {spread} (threshold: ≥ {threshold})',
   'pcard.consolidation.rowDifferences': 'Rows where the members differ most',
   'pcard.consolidation.agreed': 'Agreed appraisal (%)',
   'pcard.consolidation.agreedPlaceholder': '0 to 100',

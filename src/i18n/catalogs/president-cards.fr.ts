@@ -17,7 +17,7 @@ export const presidentCardsFr = {
   'pcard.consolidation.min': 'Min.',
   'pcard.consolidation.max': 'Max.',
   'pcard.consolidation.spread': 'Écart',
-  'pcard.consolidation.divergence': '⚠ Divergence : écart de {spread} (seuil : écart ≥ {threshold})',
+  'pcard.consolidation.divergence': '⚠ Divergence : écart de {spread} (seuil : ≥ {threshold})',
   'pcard.consolidation.rowDifferences': 'Lignes où les avis diffèrent le plus',
   'pcard.consolidation.agreed': 'Appréciation retenue (%)',
   'pcard.consolidation.agreedPlaceholder': '0 à 100',

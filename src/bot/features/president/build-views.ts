@@ -1,6 +1,7 @@
 import type { ConsolidationView, SignPreviewView, SynthesisView } from '../../../cards/president/views.js';
 import {
   juryOf,
+  scorersOf,
   type DomainAgreement,
   type DomainConsolidation,
   type Person,
@@ -66,13 +67,15 @@ export function consolidationView(
   const excluded = scope.evaluation.excludedMemberIds;
   const places = rowPlaces(scope.referential);
   const members = people.filter((p) => !excluded.includes(p.id));
+  // The grids consolidated: the scorers' (a president who presides without scoring has none).
+  const scorers = scorersOf(scope.session, scope.evaluation).filter((p) => !excluded.includes(p.id));
   return {
     locale: view.locale,
     alone: scope.session.mode === 'professional',
     evaluationId: scope.evaluation.id,
     rev: synthesis.rev,
     header: headerView(scope, members.map((p) => `${p.name}, ${p.function}`).join(' ; ')),
-    members: members.map((p) => `${p.name} (${p.function})`),
+    members: scorers.map((p) => `${p.name} (${p.function})`),
     excluded: people.filter((p) => excluded.includes(p.id)).map((p) => `${p.name} (${p.function})`),
     threshold,
     domains: consolidation.map((domain) => {
