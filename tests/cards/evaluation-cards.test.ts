@@ -373,6 +373,22 @@ describe('frame card', () => {
     expect(submits(all).map(dataOf)).toContainEqual({ verb: 'grid.open', evaluationId: 'ev-2026-11-28-lea-dupont', phase: 'scoring' });
   });
 
+  it('folds the guide (objectives, steps, principles) behind one toggle, below the clock, the header and the jury', () => {
+    const view = frameView(allFrameActions);
+    const card = frameCard(view);
+    const guide = nodes(card).find((n) => n.id === 'guide');
+    expect(guide).toMatchObject({ type: 'Container', isVisible: false });
+    const folded = JSON.stringify(guide);
+    for (const text of [view.objectives.paragraphs[0]!, view.principles[0]!, 'Principes de fonctionnement']) expect(folded).toContain(JSON.stringify(text).slice(1, -1));
+    const toggle = actions(card).find((a) => a.type === 'Action.ToggleVisibility');
+    expect(toggle).toMatchObject({ title: 'Le guide : objectifs, déroulement, principes (afficher / masquer)', targetElements: ['guide'] });
+    // The clock and the jury stay in view, before the folded guide.
+    const body = card.body as Node[];
+    const guideAt = body.findIndex((n) => n.id === 'guide');
+    expect(body.slice(0, guideAt).some((n) => JSON.stringify(n).includes(view.clock))).toBe(true);
+    expect(body.slice(0, guideAt).some((n) => JSON.stringify(n).includes(view.jury[0]!))).toBe(true);
+  });
+
   it('numbers the steps and shows the advice only when given', () => {
     const view = frameView(allFrameActions);
     const card = frameCard(view);
@@ -381,6 +397,18 @@ describe('frame card', () => {
     const plain = frameCard(withoutAdvice);
     expect(nodes(plain).some((n) => n.style === 'attention')).toBe(false);
     expect(strings(plain)).not.toContain(view.workstationAdvice);
+  });
+});
+
+describe('code card', () => {
+  it('gives the code first, then the sentence to forward in its own block, the header last', () => {
+    const view = codeIssuedView(false, 'fr');
+    const body = codeIssuedCard(view).body as Node[];
+    const at = (text: string) => body.findIndex((n) => JSON.stringify(n).includes(text));
+    expect(at(view.code)).toBe(1);
+    expect(at(view.code)).toBeLessThan(at(view.forward));
+    expect(body[at(view.forward)]).toMatchObject({ type: 'Container', style: 'emphasis' });
+    expect(at(view.header.candidate)).toBe(body.length - 1);
   });
 });
 

@@ -62,6 +62,7 @@ export const cardsEn: Record<keyof typeof cardsFr, string> = {
   'card.frame.objectives': 'Objectives of the evaluation',
   'card.frame.steps': 'Steps of the interview',
   'card.frame.principles': 'Working principles',
+  'card.frame.guide': 'The guide: objectives, steps, principles (show / hide)',
   'card.frame.start': 'Start the interview',
   'card.frame.notes': 'Take notes',
   'card.frame.end': 'End the interview',

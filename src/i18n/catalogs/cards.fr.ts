@@ -71,6 +71,7 @@ export const cardsFr = {
   'card.frame.objectives': "Les objectifs de l'évaluation",
   'card.frame.steps': "Déroulement de l'entretien",
   'card.frame.principles': 'Principes de fonctionnement',
+  'card.frame.guide': 'Le guide : objectifs, déroulement, principes (afficher / masquer)',
   'card.frame.start': "Démarrer l'entretien",
   'card.frame.notes': 'Prendre des notes',
   'card.frame.end': "Terminer l'entretien",
