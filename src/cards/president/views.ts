@@ -203,11 +203,17 @@ export interface ConfirmView extends LocalizedView {
 export interface AuditView extends LocalizedView {
   evaluationId: string;
   candidate: string;
-  /** Oldest first: "28/11/2026 14 h 05", "Claire Martin", "Grille soumise", "avant → après" details. */
-  entries: { at: string; who: string; action: string; details: string }[];
-  /** When older entries were left out to stay within the card budget. */
-  truncated?: string;
+  /** One page, newest first: "28/11/2026 14 h 05" and the entry as a sentence ("Marc Petit a noté la ligne « … » : 70 %."). */
+  entries: { at: string; sentence: string }[];
+  /** "Entrées 1 à 20 sur 46, les plus récentes en premier"; absent when the trail is empty. */
+  range?: string;
+  /** Why this page and not the one asked (a stale or forged page number). */
+  notice?: string;
+  /** The pages the buttons open, with the trail's length when shown (pages count from the newest entry then). */
+  older?: { page: number; total: number };
+  newer?: { page: number; total: number };
 }
+// Buttons: { verb: 'evaluation.audit', evaluationId, page, total } (older / newer entries); { verb: 'dashboard.open' }.
 
 // ---------------------------------------------------------------- the day's export
 

@@ -115,7 +115,8 @@ export const presidentCardsEn: Record<keyof typeof presidentCardsFr, string> = {
 
   'pcard.audit.title': 'Audit trail',
   'pcard.audit.candidate': 'Evaluation of {candidate}',
-  'pcard.audit.entry': '{at} · {who}',
+  'pcard.audit.older': 'Older entries',
+  'pcard.audit.newer': 'Newer entries',
   'pcard.audit.empty': 'No entry.',
-  'pcard.audit.cut': 'To fit the card, the {count} oldest entries are not shown.',
+  'pcard.audit.cut': 'To fit the card, the {count} oldest entries of this page are not shown.',
 };

@@ -128,7 +128,8 @@ export const presidentCardsFr = {
   // Audit trail.
   'pcard.audit.title': 'Journal',
   'pcard.audit.candidate': 'Évaluation de {candidate}',
-  'pcard.audit.entry': '{at} · {who}',
+  'pcard.audit.older': 'Entrées plus anciennes',
+  'pcard.audit.newer': 'Entrées plus récentes',
   'pcard.audit.empty': 'Aucune entrée.',
-  'pcard.audit.cut': 'Pour tenir dans la carte, les {count} entrées les plus anciennes ne sont pas affichées.',
+  'pcard.audit.cut': 'Pour tenir dans la carte, les {count} entrées les plus anciennes de cette page ne sont pas affichées.',
 } as const;
