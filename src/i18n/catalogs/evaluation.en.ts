@@ -122,6 +122,7 @@ export const evaluationEn: Record<keyof typeof evaluationFr, string> = {
   'evaluation.report.memberSubmitted': '{name} submitted their grid for {candidate} ({count}/{total}).',
   'evaluation.report.allSubmitted': 'Every jury member has submitted their grid for {candidate}.',
 
+  'evaluation.resume.afterRestartBrief': 'The bot restarted; nothing you had saved is lost.',
   'evaluation.resume.afterRestart': 'The bot restarted; nothing you saved is lost. Here is where you were:',
   'evaluation.resume.nothing': 'Nothing to resume for now. Type "new evaluation" or "join <code>".',
 };

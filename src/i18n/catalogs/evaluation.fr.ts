@@ -120,6 +120,7 @@ export const evaluationFr = {
   'evaluation.report.memberSubmitted': '{name} a soumis sa grille pour {candidate} ({count}/{total}).',
   'evaluation.report.allSubmitted': 'Tous les membres du jury ont soumis leur grille pour {candidate}.',
 
+  'evaluation.resume.afterRestartBrief': "Le bot a redémarré ; rien de ce que vous aviez enregistré n'est perdu.",
   'evaluation.resume.afterRestart': 'Le bot a redémarré ; rien de ce que vous aviez enregistré n\'est perdu. Voici où vous en étiez :',
   'evaluation.resume.nothing': "Rien à reprendre pour l'instant. Écrivez « nouvelle évaluation » ou « rejoindre <code> ».",
 } as const;
