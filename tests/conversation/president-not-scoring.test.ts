@@ -18,7 +18,10 @@ describe('a president who presides without scoring', () => {
     const frameVerbs = cardsOf(created).flatMap(actionsOf).map((a) => `${String(a.data.verb)}:${String(a.data.phase ?? '')}`);
     expect(frameVerbs).toContain('evaluation.start:');
     expect(frameVerbs.some((v) => v.startsWith('grid.'))).toBe(false);
-    await jury.joinAccepted('marc');
+    // The request goes to the person who presides, named without a « président(e) » form.
+    expect(visibleText(await jury.requestJoin('marc'))).toContain('Votre demande a été transmise à Claire Martin, qui préside le jury du 28/11/2026.');
+    await jury.decide('marc', 'accept');
+    jury.delivered('marc');
     await jury.joinAccepted('ines');
     await startAndEnd(jury);
 
@@ -51,7 +54,7 @@ describe('a president who presides without scoring', () => {
 
     const preview = await jury.chat('claire').submit({ ...inputsOf(consolidation), ...actionsOf(consolidation).find((a) => a.data.verb === 'synthesis.preview')?.data });
     const signed = visibleText(await jury.click('claire', preview, 'synthesis.sign'));
-    expect(signed).toContain('Synthèse de Léa Dupont signée');
+    expect(signed).toContain('Synthèse de Léa Dupont signée et envoyée à vous et aux 2 autres membres du jury.');
     expect((await jury.app.repositories.evaluations.get(jury.evaluationId))?.state).toBe('signed');
     for (const who of ['marc', 'ines'] as const) expect(visibleText(jury.delivered(who))).toContain('Signé par Claire Martin');
   });

@@ -229,9 +229,9 @@ describe('the president: consolidation, signature, synthesis in every chat', () 
 
     const day = visibleText(await jury.click('claire', dashboard, 'dashboard.day'));
     // Marc, domain 1: reported (75 + 70) / 2 = 72.5 → 73 against agreed (60 + 60) / 2 = 60 → +13 (72.5 − 60 = 12.5 → 13).
-    expect(day).toContain('73\u00a0% déclaré / 60\u00a0% retenu (+13) sur 2 candidat(s)');
+    expect(day).toContain('73\u00a0% déclaré / 60\u00a0% retenu (+13) sur 2 candidats');
     // Inès, domain 1: (45 + 50) / 2 = 47.5 → 48 against 60 → −12.
-    expect(day).toContain('48\u00a0% déclaré / 60\u00a0% retenu (-12) sur 2 candidat(s)');
+    expect(day).toContain('48\u00a0% déclaré / 60\u00a0% retenu (-12) sur 2 candidats');
     expect(day).toContain('Questions posées : 0/7');
     const juror = visibleText(await jury.say('marc', 'tableau de bord'));
     expect(juror).toContain('Votre grille est soumise');

@@ -222,7 +222,7 @@ export interface DayExportView extends LocalizedView {
   sessionId: string;
   /** "28/11/2026". */
   date: string;
-  /** "Président du jury", "Professionnel". */
+  /** "Présidence du jury", "Mode professionnel seul". */
   role: string;
   /** In the day's order; `state` as on the dashboard ("Signée", "Entretien terminé", "Annulée : absent"). */
   candidates: { candidate: string; company: string; state: string; included: boolean }[];

@@ -22,7 +22,7 @@ export const evaluationFr = {
   'evaluation.create.recorded': 'Évaluation créée',
   'evaluation.create.codeSummary': 'Code du jury : {code}',
   'evaluation.create.forward':
-    'Bonjour, vous êtes attendu(e) dans le jury CQP du {date} présidé par {president}. Ouvrez une conversation avec le bot « Jury CQP » dans Teams et écrivez : rejoindre {code}',
+    'Bonjour, le jury CQP du {date}, présidé par {president}, vous attend. Ouvrez une conversation avec le bot « Jury CQP » dans Teams et écrivez : rejoindre {code}',
 
   'evaluation.profile.forJoin': 'Pour rejoindre le jury, indiquez votre nom et votre fonction (ils figureront sur les grilles).',
   'evaluation.profile.required': 'Indiquez votre nom et votre fonction.',

@@ -28,7 +28,8 @@ export const presidentEn: Record<keyof typeof presidentFr, string> = {
   'president.preview.summary': 'Check before signing',
   'president.undecided': 'Before signing, set a percentage (or "not evaluated" with a reason) for: {domains}.',
   'president.signedAlone': 'Synthesis of {candidate} signed; it is in this chat.',
-  'president.signed': "{candidate}'s synthesis is signed and sent to you and the {count} other jury member(s).",
+  'president.signed': "{candidate}'s synthesis is signed and sent to you and the {count} other jury members.",
+  'president.signedOne': "{candidate}'s synthesis is signed and sent to you and the other jury member.",
   'president.synthesisFor': 'Signed synthesis grid for {candidate}.',
   'president.pdfUnavailable': 'The PDF is available only once the synthesis is signed, to the members of this jury.',
   'president.pdfValidity': 'Personal link, valid until {time}. Ask for a new one if needed.',
@@ -36,8 +37,8 @@ export const presidentEn: Record<keyof typeof presidentFr, string> = {
 
   'president.dashboard.empty': 'You have no evaluation yet. Type "new evaluation" or "join <code>".',
   'president.dashboard.summary': 'Dashboard',
-  'president.role.president': 'Jury president',
-  'president.role.professional': 'Professional',
+  'president.role.president': 'Presiding the jury',
+  'president.role.professional': 'Lone professional mode',
   'president.role.member': 'Jury member',
   'president.state.draft': 'Interview not started',
   'president.state.in_progress': 'Interview running',
@@ -56,7 +57,8 @@ export const presidentEn: Record<keyof typeof presidentFr, string> = {
   'president.own.submitted': 'Your grid is submitted',
 
   'president.day.summary': 'Review of the day',
-  'president.day.calibration': '{reported} reported / {agreed} agreed ({delta}) over {count} candidate(s)',
+  'president.day.calibration': '{reported} reported / {agreed} agreed ({delta}) over {count} candidates',
+  'president.day.calibrationOne': '{reported} reported / {agreed} agreed ({delta}) over 1 candidate',
   'president.day.noData': 'no consolidated synthesis yet',
   'president.day.treatment': 'Questions asked: {questions}/{totalQuestions} · Relaunches used: {lines}/{totalLines}',
 

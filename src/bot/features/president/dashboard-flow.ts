@@ -199,7 +199,7 @@ export async function showDay(turn: Turn, sessionId: string): Promise<void> {
       const sign = delta > 0 ? `+${delta}` : String(delta);
       return {
         title: domain.title,
-        value: turn.t('president.day.calibration', { reported: formatPercent(Math.round(own)), agreed: formatPercent(Math.round(agreed)), delta: sign, count: entry?.reported.length ?? 0 }),
+        value: turn.t((entry?.reported.length ?? 0) === 1 ? 'president.day.calibrationOne' : 'president.day.calibration', { reported: formatPercent(Math.round(own)), agreed: formatPercent(Math.round(agreed)), delta: sign, count: entry?.reported.length ?? 0 }),
       };
     }),
   }));
