@@ -59,6 +59,11 @@ describe('a lone professional reads texts meant for a professional alone', () =>
     keep(jury.delivered('paul'));
     keep(await jury.say('paul', 'tableau de bord'));
     keep(await jury.chat('paul').submit({ verb: 'evaluation.audit', evaluationId: jury.evaluationId }));
+    // After signing: a change is refused, the synthesis reopened with a reason, the consolidation shown again.
+    keep(await jury.chat('paul').submit({ verb: 'synthesis.save', evaluationId: jury.evaluationId, rev: 99, comment: 'Autre formulation.' }));
+    keep(await jury.chat('paul').submit({ verb: 'synthesis.reopenForm', evaluationId: jury.evaluationId }));
+    keep(await jury.chat('paul').submit({ verb: 'synthesis.reopen', evaluationId: jury.evaluationId, reason: 'Faute de frappe dans le commentaire' }));
+    expect((await jury.app.repositories.evaluations.get(jury.evaluationId))?.state).not.toBe('signed');
     expect(juryWords(seen)).toEqual([]);
   });
 });
