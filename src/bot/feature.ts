@@ -32,8 +32,12 @@ export interface Feature<S extends { verb: string } = { verb: string }> {
    * when the feature took it (e.g. a candidate's answer during a role play).
    */
   onText?: (turn: Turn, text: string) => Promise<boolean>;
-  /** Offered first when the user writes after a restart of the bot; returns true when it resumed a flow. */
-  onResume?: (turn: Turn) => Promise<boolean>;
+  /**
+   * Offered first when the user writes after a restart of the bot; returns true when it resumed a flow.
+   * `commandFollows`: the message is a command the bot answers next, so the feature says the restart
+   * in one line and shows no card of its own (the command's answer is what the user asked for).
+   */
+  onResume?: (turn: Turn, commandFollows: boolean) => Promise<boolean>;
   /**
    * Offered text nobody understood: returns true when it showed the user, with `notice`, the
    * card of a flow still under way (a juror who comes back mid-interview and says hello).

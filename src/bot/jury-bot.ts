@@ -87,7 +87,7 @@ export class JuryBot extends TeamsActivityHandler {
       await this.handleGroupText(turn, command?.spec.id);
       return;
     }
-    const resumed = await this.resumeAfterRestart(turn);
+    const resumed = await this.resumeAfterRestart(turn, command !== null);
     for (const feature of this.features) {
       if (feature.onText && (await feature.onText(turn, text))) {
         turn.log('info', 'message', { feature: feature.name, command: 'flow' });
@@ -152,13 +152,13 @@ export class JuryBot extends TeamsActivityHandler {
    * The first message after a restart brings the user back to where they were
    * (a feature re-sends its card); later messages of the same run do not.
    */
-  private async resumeAfterRestart(turn: Turn): Promise<boolean> {
+  private async resumeAfterRestart(turn: Turn, commandFollows: boolean): Promise<boolean> {
     const { userStates } = this.services.repositories;
     const state = await userStates.get(turn.userId);
     if (!state || state.bootId === this.services.bootId) return false;
     let resumed = false;
     for (const feature of this.features) {
-      if (feature.onResume && (await feature.onResume(turn))) {
+      if (feature.onResume && (await feature.onResume(turn, commandFollows))) {
         resumed = true;
         break;
       }

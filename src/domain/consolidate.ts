@@ -1,6 +1,6 @@
 import type { Referential } from '../referential/schema.js';
 import type { Evaluation, MemberGrid, Session } from './model.js';
-import { juryOf } from './jury.js';
+import { scorersOf } from './jury.js';
 import { reportDomains } from './report-domains.js';
 import { divideHalfUp } from './round-half-up.js';
 
@@ -11,11 +11,11 @@ export interface MemberReport {
 }
 
 /**
- * The grids that feed the consolidation: submitted, of jury members not left out at the
- * collection's close, in the jury's order (president first).
+ * The grids that feed the consolidation: submitted, of the jurors who score and were not
+ * left out at the collection's close, in the jury's order (president first).
  */
 export function memberReportsFor(session: Session, evaluation: Evaluation, grids: readonly MemberGrid[]): MemberReport[] {
-  return juryOf(session).flatMap((person) => {
+  return scorersOf(session, evaluation).flatMap((person) => {
     const grid = grids.find((g) => g.memberId === person.id && g.evaluationId === evaluation.id);
     if (!grid || grid.state !== 'submitted' || evaluation.excludedMemberIds.includes(person.id)) return [];
     return [{ memberId: person.id, grid }];

@@ -30,7 +30,7 @@ function parseHeader(header: unknown): { type: 'ok'; header: Header } | Invalid 
 /** The president adds one candidate's evaluation (draft) to the jury day. */
 export function createEvaluation(
   session: Session,
-  input: { id: string; header: HeaderInput },
+  input: { id: string; header: HeaderInput; /** Whether the president fills a grid too (default: yes; always in professional mode). */ presidentScores?: boolean },
   ctx: OperationContext,
 ): { type: 'created'; evaluation: Evaluation; session: Session; audit: AuditEntry[] } | Forbidden | Invalid {
   const refusal = presidentRefusal(session, ctx);
@@ -46,6 +46,7 @@ export function createEvaluation(
     mode: session.mode,
     header: header.header,
     state: 'draft',
+    presidentScores: session.mode === 'professional' || input.presidentScores !== false,
     excludedMemberIds: [],
     createdAt: ctx.now.toISOString(),
   };
@@ -56,7 +57,7 @@ export function createEvaluation(
     by: ctx.actorId,
     action: 'evaluation.create',
     target: auditTarget.evaluation(evaluation.id),
-    after: { header: evaluation.header, state: evaluation.state },
+    after: { header: evaluation.header, state: evaluation.state, presidentScores: evaluation.presidentScores },
     now: ctx.now,
   });
   return { type: 'created', evaluation, session: next, audit: [audit] };

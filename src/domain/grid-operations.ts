@@ -8,6 +8,7 @@ import { auditEntry, auditTarget, changedFields } from './audit.js';
 import { checkRevision, submissionFingerprint } from './check-revision.js';
 import { applyTransition, checkReason, nextState } from './lifecycle.js';
 import { canActAsPresident, canEditGrid } from './permissions.js';
+import { scoresIn } from './jury.js';
 import { allRowIds } from './referential-lookup.js';
 import { reportDomains, type DomainReport } from './report-domains.js';
 import { checkDomainComments } from './check-domain-comments.js';
@@ -39,6 +40,7 @@ export function createGrid(
 ): { type: 'created'; grid: MemberGrid } | Forbidden {
   if (evaluation.sessionId !== session.id) throw new Error('createGrid: the evaluation does not belong to this session');
   if (canEditGrid(session, { memberId }, memberId).type === 'deny') return forbidden('not_a_member');
+  if (!scoresIn(session, evaluation, memberId)) return forbidden('not_a_scorer');
   const rows = Object.fromEntries(allRowIds(referential).map((rowId) => [rowId, rowEntrySchema.parse({})]));
   return {
     type: 'created',

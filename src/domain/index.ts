@@ -27,7 +27,7 @@ export {
   JOIN_CODE_PATTERN,
   type RandomSource,
 } from './join-code.js';
-export { roleIn, juryOf, expectedMemberIds, type Role } from './jury.js';
+export { roleIn, juryOf, scoresIn, scorersOf, expectedMemberIds, type Role } from './jury.js';
 export {
   LIFECYCLE_ACTIONS,
   nextState,

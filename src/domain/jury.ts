@@ -13,9 +13,20 @@ export function juryOf(session: Session): Person[] {
   return [session.president, ...session.members].map(({ id, name, function: fn }) => ({ id, name, function: fn }));
 }
 
-/** The jurors whose grid the collection waits for: the jury minus those the president left out. */
+/** Whether this person fills a grid for this evaluation: everyone on the jury, but a president who presides without scoring. */
+export function scoresIn(session: Session, evaluation: Pick<Evaluation, 'presidentScores'>, userId: string): boolean {
+  if (roleIn(session, userId) === 'none') return false;
+  return userId !== session.president.id || evaluation.presidentScores !== false;
+}
+
+/** The jurors who score this evaluation, president first when they score. */
+export function scorersOf(session: Session, evaluation: Pick<Evaluation, 'presidentScores'>): Person[] {
+  return juryOf(session).filter((p) => scoresIn(session, evaluation, p.id));
+}
+
+/** The jurors whose grid the collection waits for: those who score, minus those the president left out. */
 export function expectedMemberIds(session: Session, evaluation: Evaluation): string[] {
-  return juryOf(session)
+  return scorersOf(session, evaluation)
     .map((p) => p.id)
     .filter((id) => !evaluation.excludedMemberIds.includes(id));
 }

@@ -78,6 +78,11 @@ export const evaluationSchema = z.object({
   state: evaluationStateSchema,
   startedAt: isoInstant.optional(),
   endedAt: isoInstant.optional(),
+  /**
+   * Whether the president fills a grid too (the guide's president is a juror who presides).
+   * False when they preside without scoring; absent on records made before the choice existed: scores.
+   */
+  presidentScores: z.boolean().optional(),
   /** Members who had not submitted when the president closed the collection: left off the synthesis. */
   excludedMemberIds: z.array(z.string()).default([]),
   cancellation: z

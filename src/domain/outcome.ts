@@ -38,6 +38,7 @@ export const FORBIDDEN_REASONS = [
   'not_a_member',
   'not_president',
   'not_grid_owner',
+  'not_a_scorer',
   'is_president',
   'already_member',
   'unknown_code',

@@ -373,6 +373,22 @@ describe('frame card', () => {
     expect(submits(all).map(dataOf)).toContainEqual({ verb: 'grid.open', evaluationId: 'ev-2026-11-28-lea-dupont', phase: 'scoring' });
   });
 
+  it('folds the guide (objectives, steps, principles) behind one toggle, below the clock, the header and the jury', () => {
+    const view = frameView(allFrameActions);
+    const card = frameCard(view);
+    const guide = nodes(card).find((n) => n.id === 'guide');
+    expect(guide).toMatchObject({ type: 'Container', isVisible: false });
+    const folded = JSON.stringify(guide);
+    for (const text of [view.objectives.paragraphs[0]!, view.principles[0]!, 'Principes de fonctionnement']) expect(folded).toContain(JSON.stringify(text).slice(1, -1));
+    const toggle = actions(card).find((a) => a.type === 'Action.ToggleVisibility');
+    expect(toggle).toMatchObject({ title: 'Le guide : objectifs, déroulement, principes (afficher / masquer)', targetElements: ['guide'] });
+    // The clock and the jury stay in view, before the folded guide.
+    const body = card.body as Node[];
+    const guideAt = body.findIndex((n) => n.id === 'guide');
+    expect(body.slice(0, guideAt).some((n) => JSON.stringify(n).includes(view.clock))).toBe(true);
+    expect(body.slice(0, guideAt).some((n) => JSON.stringify(n).includes(view.jury[0]!))).toBe(true);
+  });
+
   it('numbers the steps and shows the advice only when given', () => {
     const view = frameView(allFrameActions);
     const card = frameCard(view);
@@ -384,15 +400,30 @@ describe('frame card', () => {
   });
 });
 
+describe('code card', () => {
+  it('gives the code first, then the sentence to forward in its own block, the header last', () => {
+    const view = codeIssuedView(false, 'fr');
+    const body = codeIssuedCard(view).body as Node[];
+    const at = (text: string) => body.findIndex((n) => JSON.stringify(n).includes(text));
+    expect(at(view.code)).toBe(1);
+    expect(at(view.code)).toBeLessThan(at(view.forward));
+    expect(body[at(view.forward)]).toMatchObject({ type: 'Container', style: 'emphasis' });
+    expect(at(view.header.candidate)).toBe(body.length - 1);
+  });
+});
+
 describe('other cards', () => {
   it('creation form: every field, the date as Input.Date, the mode as jury / professional', () => {
     const card = createEvaluationCard(createEvaluationView());
-    expect(inputs(card).map((i) => i.id)).toEqual(['date', 'mode', 'candidateLastName', 'candidateFirstName', 'company', 'creatorName', 'creatorFunction']);
+    expect(inputs(card).map((i) => i.id)).toEqual(['date', 'mode', 'presidentScores', 'candidateLastName', 'candidateFirstName', 'company', 'creatorName', 'creatorFunction']);
     expect(inputs(card)[0]).toMatchObject({ type: 'Input.Date', value: '2026-11-28' });
     expect(inputs(card)[1]!.choices).toEqual([
       { title: 'Jury avec président', value: 'jury' },
       { title: 'Professionnel seul', value: 'professional' },
     ]);
+    // Whether the president scores too: yes by default, as the guide's president is a juror who presides.
+    expect(inputs(card)[2]).toMatchObject({ type: 'Input.ChoiceSet', value: 'yes', isRequired: true });
+    expect((inputs(card)[2]!.choices as { value: string }[]).map((c) => c.value)).toEqual(['yes', 'no']);
     expect(submits(card).map(dataOf)).toEqual([{ verb: 'evaluation.create' }]);
   });
 

@@ -14,7 +14,7 @@ function exportView(locale: Locale = 'fr', count = 8, signed = (i: number) => i 
     locale,
     sessionId: SESSION,
     date: '28/11/2026',
-    role: 'Président(e) du jury',
+    role: 'Présidence du jury',
     candidates: Array.from({ length: count }, (_, i) => ({
       candidate: `${i + 1}. ${candidate}`,
       company,

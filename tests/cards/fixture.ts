@@ -223,6 +223,7 @@ export function createEvaluationView(locale: Locale = 'fr'): CreateEvaluationVie
     locale,
     date: '2026-11-28',
     mode: 'jury',
+    presidentScores: 'yes',
     candidateLastName: fill('DUPONT-LEFÈVRE ', 100),
     candidateFirstName: fill('Léa-Marie ', 100),
     company,

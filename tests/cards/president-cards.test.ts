@@ -234,19 +234,24 @@ function confirmView(action: ConfirmView['action'], locale: Locale = 'fr'): Conf
   };
 }
 
-function auditView(locale: Locale = 'fr', count = 40): AuditView {
-  const actionsList = ['Grille soumise', "En-tête corrigé", 'Membre admis', 'Synthèse enregistrée', 'Grille rouverte'];
+function auditView(locale: Locale = 'fr', count = 20): AuditView {
+  const sentences = [
+    (who: string) => `${who} a soumis sa grille.`,
+    (who: string) => `${who} a corrigé l'en-tête : entreprise : « Laiterie du Val » → « ${company} ».`,
+    (who: string) => `${who} a noté la ligne « Traitement en interne d'une erreur » : 70\u00a0%.`,
+    (who: string) => `${who} a modifié la ligne « Délais » : notes « ${'Reformule la demande, propose un délai réaliste. '.repeat(3).slice(0, 160)}… »`,
+  ];
   return {
     locale,
     evaluationId: EVALUATION,
     candidate,
     entries: Array.from({ length: count }, (_, i) => ({
-      at: `28/11/2026 ${String(9 + Math.floor(i / 6)).padStart(2, '0')}\u00a0h\u00a0${String((i * 7) % 60).padStart(2, '0')}`,
-      who: members[i % 3]!.name,
-      action: actionsList[i % actionsList.length]!,
-      details: i % 4 === 0 ? `Entreprise : « Laiterie du Val » → « ${company} »` : '',
+      at: `28/11/2026 ${String(17 - Math.floor(i / 6)).padStart(2, '0')}\u00a0h\u00a0${String((i * 7) % 60).padStart(2, '0')}`,
+      sentence: sentences[i % sentences.length]!(members[i % 3]!.name),
     })),
-    truncated: 'Les 12 entrées les plus anciennes ne sont pas affichées.',
+    range: `Entrées 21 à ${20 + count} sur 75, les plus récentes en premier.`,
+    older: { page: 2, total: 75 },
+    newer: { page: 0, total: 75 },
   };
 }
 
@@ -353,7 +358,7 @@ function buildCases(): CardCase[] {
       type: 'audit',
       label: `audit ${locale}`,
       card: auditCard(audit),
-      texts: [audit.candidate, audit.truncated ?? '', ...audit.entries.flatMap((e) => [e.at, e.who, e.action, ...(e.details ? [e.details] : [])])],
+      texts: [audit.candidate, audit.range ?? '', ...audit.entries.flatMap((e) => [e.at, e.sentence])],
     });
   }
   return cases;
@@ -398,7 +403,7 @@ describe('consolidation card', () => {
   });
 
   it('flags only the divergent domains, in attention style', () => {
-    const flag = '⚠ Divergence : écart de 30 points (seuil : 20)';
+    const flag = '⚠ Divergence : écart de 30 points (seuil : ≥ 20)';
     expect(strings(card).filter((s) => s.startsWith('⚠ Divergence'))).toEqual([flag]);
     const domainContainers = nodes(card).filter((n) => typeOf(n) === 'Container' && Array.isArray(n.items) && (n.items as Node[]).some((i) => i.type === 'Input.Number'));
     expect(domainContainers.map((c) => c.style ?? 'default')).toEqual(['attention', 'default', 'default']);
@@ -679,28 +684,41 @@ describe('confirm card', () => {
 });
 
 describe('audit card', () => {
-  it('lists the entries oldest first', () => {
+  it('lists the page as given (newest first), each entry its time and its sentence', () => {
     const view = auditView('fr', 5);
     const all = strings(auditCard(view));
-    const positions = view.entries.map((e) => all.indexOf(`${e.at} · ${e.who}`));
+    const positions = view.entries.map((e) => all.indexOf(e.sentence, all.indexOf(e.at)));
     expect(positions.every((p, i) => p >= 0 && (i === 0 || p > positions[i - 1]!))).toBe(true);
+    expect(all).toContain(view.range);
   });
 
-  it('leaves out the oldest entries itself when they would not fit, and says how many', () => {
+  it('pages with « Entrées plus anciennes » / « Entrées plus récentes », the page and the trail length in the data', () => {
+    const card = auditCard(auditView());
+    expect(submits(card).map((a) => [a.title, dataOf(a)])).toEqual([
+      ['Entrées plus anciennes', { verb: 'evaluation.audit', evaluationId: EVALUATION, page: '2', total: '75' }],
+      ['Entrées plus récentes', { verb: 'evaluation.audit', evaluationId: EVALUATION, page: '0', total: '75' }],
+      ['Revenir au tableau de bord', { verb: 'dashboard.open' }],
+    ]);
+    for (const action of submits(card).slice(0, 2)) expect(submissionSchema.parse(dataOf(action))).toMatchObject({ verb: 'evaluation.audit' });
+    const { older: _older, newer: _newer, ...firstAndLast } = auditView();
+    expect(submits(auditCard(firstAndLast)).map((a) => a.title)).toEqual(['Revenir au tableau de bord']);
+  });
+
+  it('leaves out the oldest entries of a page itself if they would not fit, and says how many', () => {
     const view = auditView('fr', 400);
     const card = auditCard(view);
     expect(cardSize(card)).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
-    const shown = strings(card).filter((s) => s.startsWith('28/11/2026 ')).length;
-    console.log(`audit, 400 entries: ${shown} shown, ${cardSize(card)} B`);
+    const shown = view.entries.filter((e) => strings(card).includes(e.sentence) && strings(card).includes(e.at)).length;
     expect(shown).toBeGreaterThan(20);
-    expect(strings(card)).toContain(`Pour tenir dans la carte, les ${400 - shown} entrées les plus anciennes ne sont pas affichées.`);
+    expect(strings(card)).toContain(`Pour tenir dans la carte, les ${400 - shown} entrées les plus anciennes de cette page ne sont pas affichées.`);
     // The newest entry is kept.
-    const last = view.entries[view.entries.length - 1]!;
-    expect(strings(card)).toContain(`${last.at} · ${last.who}`);
+    expect(strings(card)).toContain(view.entries[0]!.sentence);
   });
 
-  it('says when the trail is empty', () => {
-    expect(strings(auditCard({ ...auditView(), entries: [], truncated: undefined }))).toContain('Aucune entrée.');
+  it('says when the trail is empty, and shows a notice when given', () => {
+    const { range: _range, ...rest } = auditView();
+    expect(strings(auditCard({ ...rest, entries: [] }))).toContain('Aucune entrée.');
+    expect(strings(auditCard({ ...auditView(), notice: 'Cette page du journal n’existe pas ou plus.' }))).toContain('Cette page du journal n’existe pas ou plus.');
   });
 });
 
@@ -708,7 +726,7 @@ describe('English labels come from the English catalog', () => {
   it('consolidation and synthesis', () => {
     const card = consolidationCard(consolidationView('en'));
     expect(actions(card).map((a) => a.title)).toEqual(['Save', 'Check before signing']);
-    expect(strings(card)).toContain('⚠ Divergence: spread of 30 points (threshold: 20)');
+    expect(strings(card)).toContain('⚠ Divergence: spread of 30 points (threshold: ≥ 20)');
     expect(strings(card)).toContain(domains[0]!.title);
     expect(strings(synthesisCard(synthesisView('en')))).toContain('Comments:');
   });
@@ -791,7 +809,7 @@ describe('user text is data, never a template', () => {
     ['reason form', () => reasonFormCard({ ...reasonFormView('reopenGrid'), title: tricky, explanation: tricky, error: tricky, members: [{ id: 'p', title: tricky }] })],
     ['header form', () => headerFormCard({ ...headerFormView(), candidateLastName: tricky, candidateFirstName: tricky, company: tricky, error: tricky })],
     ['confirm', () => confirmCard({ ...confirmView('close'), title: tricky, explanation: tricky, names: [tricky] })],
-    ['audit', () => auditCard({ ...auditView('fr', 1), candidate: tricky, truncated: tricky, entries: [{ at: tricky, who: tricky, action: tricky, details: tricky }] })],
+    ['audit', () => auditCard({ ...auditView('fr', 1), candidate: tricky, range: tricky, notice: tricky, entries: [{ at: tricky, sentence: tricky }] })],
   ])('%s: output verbatim', (_name, render) => {
     const card = render();
     // Markdown escapes are part of showing the text as typed (see plain-text.ts).

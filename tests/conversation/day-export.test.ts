@@ -49,7 +49,7 @@ describe("the jury day's export for the deliberation", () => {
 
     const card = await jury.say('claire', 'exporter la journée');
     const shown = visibleText(card);
-    for (const part of ['Dupont Léa', 'Bernard Chloé', 'Œuvray Hugo', 'Journée du 28/11/2026 · Président(e) du jury', '2 évaluation(s) signée(s) sur 3.', 'Entretien terminé, grilles en cours']) {
+    for (const part of ['Dupont Léa', 'Bernard Chloé', 'Œuvray Hugo', 'Journée du 28/11/2026 · Présidence du jury', '2 évaluation(s) signée(s) sur 3.', 'Entretien terminé, grilles en cours']) {
       expect(shown).toContain(part);
     }
     expect(shown.match(/Exportée/g)).toHaveLength(2);
@@ -161,7 +161,7 @@ describe("the jury day's export for the deliberation", () => {
 
     const card = await jury.say('paul', 'exporter la journée');
     expect(visibleText(card)).not.toContain('Morel');
-    expect(visibleText(card)).toContain('Professionnel');
+    expect(visibleText(card)).toContain('Mode professionnel seul');
     expect(visibleText(card)).toContain('1 évaluation(s) signée(s) sur 2.');
     const links = await jury.click('paul', card, 'export.links');
     const server = await served(jury);

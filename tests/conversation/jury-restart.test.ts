@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FileStorage } from '../../src/storage/file-storage.js';
 import { JuryHarness, rowIdOf } from '../helpers/jury.js';
 import { inputsOf, cardWithVerb } from '../helpers/cards.js';
-import { visibleText } from '../helpers/test-app.js';
+import { cardsOf, visibleText } from '../helpers/test-app.js';
+import { scoreAndSubmit, startAndEnd } from '../helpers/jury-scenarios.js';
 
 const folders: string[] = [];
 afterEach(() => {
@@ -71,6 +72,32 @@ describe('a restart of the bot in the middle of an evaluation', () => {
 
     const grid = await jury.stored('ines');
     expect([grid.rows['delais']?.percentage, grid.rows['litige']?.percentage, grid.rows['gpa']?.percentage]).toEqual([70, 55, 65]);
+  });
+
+  it('answers a command typed after a restart, after the restart said once in one line, without the old card', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jury-restart-'));
+    folders.push(dir);
+    const jury = new JuryHarness({ storage: new FileStorage({ dir }) });
+    await jury.create('claire');
+    await jury.joinAccepted('marc');
+    await jury.joinAccepted('ines');
+    await startAndEnd(jury);
+    // Claire's last card is her submitted report.
+    await scoreAndSubmit(jury, 'claire', [60, 60, 60, 60, 60, 60, 60]);
+
+    jury.restart();
+    const replies = await jury.say('claire', 'tableau de bord');
+    const texts = replies.filter((r) => r.text && !r.attachments?.length).map((r) => r.text);
+    expect(texts).toEqual(["Le bot a redémarré ; rien de ce que vous aviez enregistré n'est perdu."]);
+    // Then the answer itself, and only it: the dashboard, no report card.
+    const cards = cardsOf(replies);
+    expect(cards).toHaveLength(1);
+    expect(visibleText(replies)).toContain('Tableau de bord');
+    expect(visibleText(replies)).not.toContain('Grille de report');
+
+    const again = visibleText(await jury.say('claire', 'tableau de bord'));
+    expect(again).not.toContain('Le bot a redémarré');
+    expect(again).toContain('Tableau de bord');
   });
 
   it('drops a notice that would arrive more than 5 minutes late', async () => {

@@ -91,7 +91,7 @@ describe('the president: consolidation, signature, synthesis in every chat', () 
     const trail = await jury.app.repositories.audit.listTrail(jury.evaluationId);
     expect(trail.map((e) => e.action)).toEqual(expect.arrayContaining(['synthesis.sign', 'synthesis.reopen', 'evaluation.reopen_signed']));
     const auditCard = visibleText(await jury.chat('claire').submit({ verb: 'evaluation.audit', evaluationId: jury.evaluationId }));
-    expect(auditCard).toContain('Synthèse rouverte');
+    expect(auditCard).toContain('Claire Martin a rouvert la synthèse signée. Motif : Erreur de saisie sur le domaine 2');
     expect(auditCard).not.toContain('synthesis.reopen');
     expect(auditCard).toContain('Erreur de saisie sur le domaine 2');
   });
@@ -111,7 +111,7 @@ describe('the president: consolidation, signature, synthesis in every chat', () 
     expect(during).not.toContain('NOTE-PRIVÉE');
     expect(during).toContain('Marc Petit');
     expect(during).toContain('Ligne de grille enregistrée');
-    expect(during).toContain('détails visibles à la clôture de la collecte');
+    expect(during).toContain('Marc Petit : Ligne de grille enregistrée (valeurs visibles à la clôture de la collecte).');
     expect(during).not.toContain('grid.row_save');
 
     jury.clock.advance(43);
@@ -125,7 +125,7 @@ describe('the president: consolidation, signature, synthesis in every chat', () 
     expect((await jury.app.repositories.evaluations.get(jury.evaluationId))?.state).toBe('collection_closed');
     const after = visibleText(await jury.chat('claire').submit(audit));
     expect(after).toContain('NOTE-PRIVÉE');
-    expect(after).toContain('Collecte close');
+    expect(after).toContain('Claire Martin a clos la collecte sans les grilles de Claire Martin et Inès Roy.');
   });
 
   it('a lone professional writes the comment, signs and receives the synthesis', async () => {
@@ -229,9 +229,9 @@ describe('the president: consolidation, signature, synthesis in every chat', () 
 
     const day = visibleText(await jury.click('claire', dashboard, 'dashboard.day'));
     // Marc, domain 1: reported (75 + 70) / 2 = 72.5 → 73 against agreed (60 + 60) / 2 = 60 → +13 (72.5 − 60 = 12.5 → 13).
-    expect(day).toContain('73\u00a0% déclaré / 60\u00a0% retenu (+13) sur 2 candidat(s)');
+    expect(day).toContain('73\u00a0% déclaré / 60\u00a0% retenu (+13) sur 2 candidats');
     // Inès, domain 1: (45 + 50) / 2 = 47.5 → 48 against 60 → −12.
-    expect(day).toContain('48\u00a0% déclaré / 60\u00a0% retenu (-12) sur 2 candidat(s)');
+    expect(day).toContain('48\u00a0% déclaré / 60\u00a0% retenu (-12) sur 2 candidats');
     expect(day).toContain('Questions posées : 0/7');
     const juror = visibleText(await jury.say('marc', 'tableau de bord'));
     expect(juror).toContain('Votre grille est soumise');

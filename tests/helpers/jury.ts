@@ -70,7 +70,12 @@ export class JuryHarness {
   }
 
   /** Claire creates Léa Dupont's evaluation in jury mode; returns the replies. */
-  async create(who: PersonKey = 'claire', mode: 'jury' | 'professional' = 'jury', candidate = { last: 'Dupont', first: 'Léa', company: 'Laiterie du Val' }): Promise<Partial<Activity>[]> {
+  async create(
+    who: PersonKey = 'claire',
+    mode: 'jury' | 'professional' = 'jury',
+    candidate = { last: 'Dupont', first: 'Léa', company: 'Laiterie du Val' },
+    more: Record<string, string> = {},
+  ): Promise<Partial<Activity>[]> {
     const form = await this.say(who, 'nouvelle évaluation');
     const replies = await this.click(who, form, 'evaluation.create', () => true, {
       mode,
@@ -79,6 +84,7 @@ export class JuryHarness {
       company: candidate.company,
       creatorName: PEOPLE[who].name,
       creatorFunction: PEOPLE[who].function,
+      ...more,
     });
     const code = /\b([0-9A-Z]{4}-[0-9A-Z]{4})\b/.exec(visibleText(replies));
     if (code?.[1]) this.code = code[1];

@@ -4,7 +4,7 @@ import { headerFacts } from './header-facts.js';
 import { renderCard } from './render-card.js';
 import type { CodeIssuedView } from './views.js';
 
-/** To the creator in jury mode: the day's code and the sentence to forward. No action. */
+/** To the creator in jury mode: the day's code first, then the sentence to forward in its own block (easy to copy). No action. */
 export function codeIssuedCard(view: CodeIssuedView): CardJson {
   const t = translator(view.locale);
   return renderCard('code-issued', {

@@ -9,6 +9,7 @@ export function createEvaluationCard(view: CreateEvaluationView): CardJson {
   return renderCard('create-evaluation', {
     date: view.date || null,
     mode: view.mode,
+    presidentScores: view.presidentScores,
     candidateLastName: view.candidateLastName,
     candidateFirstName: view.candidateFirstName,
     company: view.company,
@@ -25,6 +26,10 @@ export function createEvaluationCard(view: CreateEvaluationView): CardJson {
       modeError: t('card.create.modeError'),
       modeJury: t('card.create.mode.jury'),
       modeProfessional: t('card.create.mode.professional'),
+      presidentScores: t('card.create.presidentScores'),
+      presidentScoresYes: t('card.create.presidentScores.yes'),
+      presidentScoresNo: t('card.create.presidentScores.no'),
+      presidentScoresError: t('card.create.presidentScoresError'),
       candidateLastName: t('card.create.candidateLastName'),
       candidateFirstName: t('card.create.candidateFirstName'),
       company: t('card.create.company'),

@@ -5,7 +5,10 @@ import { bulletList, numberedList } from './markdown-list.js';
 import { renderCard } from './render-card.js';
 import type { FrameView } from './views.js';
 
-/** The interview frame: header, jury, the guide's objectives, steps and principles, the clock; only the allowed buttons. */
+/**
+ * The interview frame: the clock, header and jury first, then the guide's objectives, steps and
+ * principles folded behind a toggle (they are long, and the same for every candidate); only the allowed buttons.
+ */
 export function frameCard(view: FrameView): CardJson {
   const t = translator(view.locale);
   return renderCard('frame', {
@@ -22,10 +25,11 @@ export function frameCard(view: FrameView): CardJson {
     actions: view.actions,
     l: {
       title: t('card.frame.title'),
-      jury: t('card.frame.jury'),
+      jury: t(view.alone ? 'card.frame.jury.alone' : 'card.frame.jury'),
       objectives: t('card.frame.objectives'),
       steps: t('card.frame.steps'),
       principles: t('card.frame.principles'),
+      guide: t('card.frame.guide'),
       start: t('card.frame.start'),
       notes: t('card.frame.notes'),
       end: t('card.frame.end'),

@@ -35,6 +35,8 @@ export interface CreateEvaluationView extends LocalizedView {
   /** AAAA-MM-JJ, today by default (Europe/Paris). */
   date: string;
   mode: 'jury' | 'professional';
+  /** In jury mode, whether the president fills a grid too: 'yes' (the guide's default) or 'no'. */
+  presidentScores: 'yes' | 'no';
   candidateLastName: string;
   candidateFirstName: string;
   company: string;
@@ -43,7 +45,7 @@ export interface CreateEvaluationView extends LocalizedView {
   /** Set when the form comes back after a refusal: what was wrong, in French. */
   error?: string;
 }
-// Submits { verb: 'evaluation.create' } with inputs: date, mode, candidateLastName,
+// Submits { verb: 'evaluation.create' } with inputs: date, mode, presidentScores, candidateLastName,
 // candidateFirstName, company, creatorName, creatorFunction.
 
 /** Name and function, asked once and remembered (joining, creating). */
@@ -82,6 +84,8 @@ export interface JoinRequestView extends LocalizedView {
 // ---------------------------------------------------------------- the interview frame
 
 export interface FrameView extends LocalizedView {
+  /** A lone professional's card: wording for one person, no jury nor president. */
+  alone?: boolean;
   evaluationId: string;
   header: HeaderView;
   /** Members with their functions, president first, e.g. "Claire Martin (responsable ADV) — présidente". */
@@ -203,6 +207,8 @@ export interface ReportRowView {
 }
 
 export interface ReportView extends LocalizedView {
+  /** A lone professional's card: wording for one person, no jury nor president. */
+  alone?: boolean;
   evaluationId: string;
   rev: number;
   /** The guide's title of the grid (referential `grids.individualReport`); the card catalog's wording when absent. */

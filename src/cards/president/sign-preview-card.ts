@@ -26,7 +26,7 @@ export function signPreviewCard(view: SignPreviewView): CardJson {
       appraisal: t('pcard.synthesis.appraisal'),
       comment: t('pcard.synthesis.comment'),
       recipients: t('pcard.preview.recipients'),
-      warning: t('pcard.preview.warning'),
+      warning: t(view.alone ? 'pcard.preview.warning.alone' : 'pcard.preview.warning'),
       sign: t('pcard.preview.sign'),
       back: t('pcard.preview.back'),
     },

@@ -26,7 +26,7 @@ export function synthesisCard(view: SynthesisView): CardJson {
       domains: t('pcard.synthesis.domains'),
       appraisal: t('pcard.synthesis.appraisal'),
       comment: t('pcard.synthesis.comment'),
-      signature: t('pcard.synthesis.signature'),
+      signature: t(view.alone ? 'pcard.synthesis.signature.alone' : 'pcard.synthesis.signature'),
       pdf: t('pcard.synthesis.pdf'),
     },
   });

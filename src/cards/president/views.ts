@@ -30,6 +30,8 @@ export interface ConsolidationDomainView {
 }
 
 export interface ConsolidationView extends LocalizedView {
+  /** A lone professional's card: wording for one person, no jury nor president. */
+  alone?: boolean;
   evaluationId: string;
   /** The synthesis revision the card edits. */
   rev: number;
@@ -52,6 +54,8 @@ export interface ConsolidationView extends LocalizedView {
 
 /** What will be sent and to whom, before signing. */
 export interface SignPreviewView extends LocalizedView {
+  /** A lone professional's card: wording for one person, no jury nor president. */
+  alone?: boolean;
   evaluationId: string;
   rev: number;
   header: HeaderView;
@@ -67,6 +71,8 @@ export interface SignPreviewView extends LocalizedView {
 
 /** The grille de synthèse, as posted to the president and each member at signature. */
 export interface SynthesisView extends LocalizedView {
+  /** A lone professional's card: wording for one person, no jury nor president. */
+  alone?: boolean;
   evaluationId: string;
   /** The referential's grid title, e.g. "Grille de synthèse des appréciations Jury ou Professionnel CQP …". */
   title: string;
@@ -197,11 +203,17 @@ export interface ConfirmView extends LocalizedView {
 export interface AuditView extends LocalizedView {
   evaluationId: string;
   candidate: string;
-  /** Oldest first: "28/11/2026 14 h 05", "Claire Martin", "Grille soumise", "avant → après" details. */
-  entries: { at: string; who: string; action: string; details: string }[];
-  /** When older entries were left out to stay within the card budget. */
-  truncated?: string;
+  /** One page, newest first: "28/11/2026 14 h 05" and the entry as a sentence ("Marc Petit a noté la ligne « … » : 70 %."). */
+  entries: { at: string; sentence: string }[];
+  /** "Entrées 1 à 20 sur 46, les plus récentes en premier"; absent when the trail is empty. */
+  range?: string;
+  /** Why this page and not the one asked (a stale or forged page number). */
+  notice?: string;
+  /** The pages the buttons open, with the trail's length when shown (pages count from the newest entry then). */
+  older?: { page: number; total: number };
+  newer?: { page: number; total: number };
 }
+// Buttons: { verb: 'evaluation.audit', evaluationId, page, total } (older / newer entries); { verb: 'dashboard.open' }.
 
 // ---------------------------------------------------------------- the day's export
 
@@ -210,7 +222,7 @@ export interface DayExportView extends LocalizedView {
   sessionId: string;
   /** "28/11/2026". */
   date: string;
-  /** "Président du jury", "Professionnel". */
+  /** "Présidence du jury", "Mode professionnel seul". */
   role: string;
   /** In the day's order; `state` as on the dashboard ("Signée", "Entretien terminé", "Annulée : absent"). */
   candidates: { candidate: string; company: string; state: string; included: boolean }[];

@@ -17,6 +17,7 @@ export const evaluationEn: Record<keyof typeof evaluationFr, string> = {
 
   'evaluation.create.summary': 'New evaluation',
   'evaluation.create.badMode': 'Choose the mode: a jury with a president, or a lone professional.',
+  'evaluation.create.badScores': 'Say whether you also score the candidate: "Yes" or "No". Nothing was created.',
   'evaluation.create.badDate': 'The evaluation date is not valid (expected: a calendar date).',
   'evaluation.create.badCandidate': "Give the candidate's last and first names (100 characters at most each).",
   'evaluation.create.badCompany': "Give the candidate's company (150 characters at most).",
@@ -35,7 +36,7 @@ export const evaluationEn: Record<keyof typeof evaluationFr, string> = {
   'evaluation.join.unknownCode': 'This code matches no open jury. Check it with the jury president. Nothing was changed.',
   'evaluation.join.slowDown': 'Too many wrong codes in a row. For security, try again after {time}.',
   'evaluation.join.codeClosed': 'This jury no longer accepts new members. Please ask its president.',
-  'evaluation.join.sent': 'Your request was sent to {president}, president of the jury of {date}. You will get a message as soon as they answer.',
+  'evaluation.join.sent': 'Your request was sent to {president}, who presides over the jury of {date}. You will get a message as soon as they answer.',
   'evaluation.join.pending': 'Your request is already waiting for {president} to answer.',
   'evaluation.join.alreadyMember': 'You are already on this jury. Here are its evaluations:',
   'evaluation.join.isPresident': 'You are the president of this jury. Here are its evaluations:',
@@ -49,7 +50,8 @@ export const evaluationEn: Record<keyof typeof evaluationFr, string> = {
   'evaluation.join.refusedForMember': '{president} did not accept your request for the jury of {date}.',
   'evaluation.join.workstationAdvice': 'Note: the jury now has {people} people (the guide advises {max} at most during the observation at the workstation). "{advice}"',
 
-  'evaluation.jury.president': '{name} ({function}) — jury president',
+  'evaluation.jury.president': '{name} ({function}) — presides over the jury and scores',
+  'evaluation.jury.presidentNotScoring': '{name} ({function}) — presides over the jury without scoring',
   'evaluation.jury.professional': '{name} ({function}) — professional',
   'evaluation.jury.member': '{name} ({function})',
 
@@ -59,6 +61,7 @@ export const evaluationEn: Record<keyof typeof evaluationFr, string> = {
   'evaluation.clock.cancelled': 'Evaluation cancelled',
 
   'evaluation.start.done': "{candidate}'s interview started at {time}. The jury members are told; each will get a reminder during the interview. Planned length: {limit} min.",
+  'evaluation.start.doneAlone': "{candidate}'s interview started at {time}. You will get a reminder during the interview. Planned length: {limit} min.",
   'evaluation.start.told': "{candidate}'s interview started at {time}. Take your notes row by row.",
   'evaluation.start.already': 'The interview already started at {time}. Nothing was changed.',
   'evaluation.start.refused': 'The interview cannot be started in the evaluation’s current state.',
@@ -88,7 +91,8 @@ export const evaluationEn: Record<keyof typeof evaluationFr, string> = {
   'evaluation.grid.percentageAndReason': 'Choose either a percentage or "not evaluated" with a reason, not both.',
   'evaluation.grid.notesTooLong': 'The notes are longer than {max} characters (you wrote {count}).',
   'evaluation.grid.givenBack': 'Here is what you had typed, to copy and shorten:',
-  'evaluation.grid.submittedReadOnly': 'Your grid is submitted: it can no longer be changed (only the president can reopen it).',
+  'evaluation.grid.notAScorer': 'You preside over this jury without scoring: you have no grid to fill. The dashboard follows the members\' grids. Nothing was changed.',
+  'evaluation.grid.submittedReadOnly': 'Your grid is submitted: it can no longer be changed unless it is reopened with a reason.',
   'evaluation.grid.closed': 'This evaluation no longer accepts changes. Nothing was changed.',
   'evaluation.grid.lastRowScored': 'Every row is done. Check your individual report, then submit it.',
   'evaluation.grid.lastRowNotes': 'That was the last row. You can go back to any row; percentages are given after the interview.',
@@ -118,6 +122,7 @@ export const evaluationEn: Record<keyof typeof evaluationFr, string> = {
   'evaluation.report.memberSubmitted': '{name} submitted their grid for {candidate} ({count}/{total}).',
   'evaluation.report.allSubmitted': 'Every jury member has submitted their grid for {candidate}.',
 
+  'evaluation.resume.afterRestartBrief': 'The bot restarted; nothing you had saved is lost.',
   'evaluation.resume.afterRestart': 'The bot restarted; nothing you saved is lost. Here is where you were:',
   'evaluation.resume.nothing': 'Nothing to resume for now. Type "new evaluation" or "join <code>".',
 };

@@ -15,13 +15,14 @@ export const evaluationFr = {
 
   'evaluation.create.summary': 'Nouvelle évaluation',
   'evaluation.create.badMode': 'Choisissez le mode : jury avec un président, ou professionnel seul.',
+  'evaluation.create.badScores': "Indiquez si vous notez aussi le candidat : « Oui » ou « Non ». Rien n'a été créé.",
   'evaluation.create.badDate': "La date de l'évaluation n'est pas valide (attendu : une date du calendrier).",
   'evaluation.create.badCandidate': 'Indiquez le nom et le prénom du candidat (100 caractères au plus chacun).',
   'evaluation.create.badCompany': "Indiquez l'entreprise du candidat (150 caractères au plus).",
   'evaluation.create.recorded': 'Évaluation créée',
   'evaluation.create.codeSummary': 'Code du jury : {code}',
   'evaluation.create.forward':
-    'Bonjour, vous êtes attendu(e) dans le jury CQP du {date} présidé par {president}. Ouvrez une conversation avec le bot « Jury CQP » dans Teams et écrivez : rejoindre {code}',
+    'Bonjour, le jury CQP du {date}, présidé par {president}, vous attend. Ouvrez une conversation avec le bot « Jury CQP » dans Teams et écrivez : rejoindre {code}',
 
   'evaluation.profile.forJoin': 'Pour rejoindre le jury, indiquez votre nom et votre fonction (ils figureront sur les grilles).',
   'evaluation.profile.required': 'Indiquez votre nom et votre fonction.',
@@ -33,7 +34,7 @@ export const evaluationFr = {
   'evaluation.join.unknownCode': "Ce code ne correspond à aucun jury ouvert. Vérifiez-le auprès du président du jury. Rien n'a été modifié.",
   'evaluation.join.slowDown': 'Trop de codes erronés à la suite. Par sécurité, réessayez après {time}.',
   'evaluation.join.codeClosed': "Ce jury n'accepte plus de nouveaux membres. Adressez-vous à son président.",
-  'evaluation.join.sent': 'Votre demande a été transmise à {president}, président(e) du jury du {date}. Vous recevrez un message dès sa réponse.',
+  'evaluation.join.sent': 'Votre demande a été transmise à {president}, qui préside le jury du {date}. Vous recevrez un message dès sa réponse.',
   'evaluation.join.pending': 'Votre demande attend déjà la réponse de {president}.',
   'evaluation.join.alreadyMember': 'Vous faites déjà partie de ce jury. Voici ses évaluations :',
   'evaluation.join.isPresident': 'Vous êtes le président de ce jury. Voici ses évaluations :',
@@ -47,8 +48,9 @@ export const evaluationFr = {
   'evaluation.join.refusedForMember': "{president} n'a pas accepté votre demande pour le jury du {date}.",
   'evaluation.join.workstationAdvice': 'Attention : le jury compte maintenant {people} personnes (conseil du guide : {max} au plus pendant l\'observation au poste). « {advice} »',
 
-  'evaluation.jury.president': '{name} ({function}) — président(e) du jury',
-  'evaluation.jury.professional': '{name} ({function}) — professionnel(le)',
+  'evaluation.jury.president': '{name} ({function}) — préside le jury et note',
+  'evaluation.jury.presidentNotScoring': '{name} ({function}) — préside le jury sans noter',
+  'evaluation.jury.professional': '{name} ({function}) — professionnel',
   'evaluation.jury.member': '{name} ({function})',
 
   'evaluation.clock.notStarted': 'Entretien non commencé ({limit} min prévues)',
@@ -57,6 +59,7 @@ export const evaluationFr = {
   'evaluation.clock.cancelled': 'Évaluation annulée',
 
   'evaluation.start.done': "Entretien de {candidate} démarré à {time}. Les membres du jury sont prévenus ; chacun recevra un rappel en cours d'entretien. Durée prévue : {limit} min.",
+  'evaluation.start.doneAlone': "Entretien de {candidate} démarré à {time}. Vous recevrez un rappel en cours d'entretien. Durée prévue : {limit} min.",
   'evaluation.start.told': "L'entretien de {candidate} a commencé à {time}. Prenez vos notes ligne par ligne.",
   'evaluation.start.already': "L'entretien a déjà commencé à {time}. Rien n'a été modifié.",
   'evaluation.start.refused': "L'entretien ne peut plus être démarré dans l'état actuel de l'évaluation.",
@@ -86,7 +89,8 @@ export const evaluationFr = {
   'evaluation.grid.percentageAndReason': 'Choisissez soit un pourcentage, soit « non évalué » avec un motif, pas les deux.',
   'evaluation.grid.notesTooLong': 'Le texte des notes dépasse {max} caractères (vous en avez écrit {count}).',
   'evaluation.grid.givenBack': 'Voici ce que vous aviez saisi, pour le copier et le raccourcir :',
-  'evaluation.grid.submittedReadOnly': 'Votre grille est soumise : elle ne peut plus être modifiée (seul le président peut la rouvrir).',
+  'evaluation.grid.notAScorer': "Vous présidez ce jury sans noter : vous n'avez pas de grille à remplir. Le tableau de bord suit les grilles des membres. Rien n'a été modifié.",
+  'evaluation.grid.submittedReadOnly': 'Votre grille est soumise : elle ne peut plus être modifiée, sauf si elle est rouverte avec un motif.',
   'evaluation.grid.closed': "Cette évaluation n'accepte plus de modification. Rien n'a été modifié.",
   'evaluation.grid.lastRowScored': 'Toutes les lignes sont passées. Vérifiez votre grille de report, puis soumettez-la.',
   'evaluation.grid.lastRowNotes': "C'était la dernière ligne. Vous pouvez revenir à n'importe quelle ligne ; les pourcentages se donnent après l'entretien.",
@@ -116,6 +120,7 @@ export const evaluationFr = {
   'evaluation.report.memberSubmitted': '{name} a soumis sa grille pour {candidate} ({count}/{total}).',
   'evaluation.report.allSubmitted': 'Tous les membres du jury ont soumis leur grille pour {candidate}.',
 
+  'evaluation.resume.afterRestartBrief': "Le bot a redémarré ; rien de ce que vous aviez enregistré n'est perdu.",
   'evaluation.resume.afterRestart': 'Le bot a redémarré ; rien de ce que vous aviez enregistré n\'est perdu. Voici où vous en étiez :',
   'evaluation.resume.nothing': "Rien à reprendre pour l'instant. Écrivez « nouvelle évaluation » ou « rejoindre <code> ».",
 } as const;

@@ -7,22 +7,25 @@ export const presidentCardsEn: Record<keyof typeof presidentCardsFr, string> = {
   'pcard.consolidation.title': 'Consolidation of the appraisals',
   'pcard.consolidation.intro':
     "Each member's reported percentages, domain by domain. Agree on one appraisal per domain, then write the jury's single comment.",
+  'pcard.consolidation.intro.alone': 'Your percentages, domain by domain. Settle one appraisal per domain, then write your comment.',
   'pcard.consolidation.members': 'Grids consolidated',
   'pcard.consolidation.excluded': 'Left off the synthesis (grid not submitted when the collection closed):',
   'pcard.consolidation.mean': 'Mean',
   'pcard.consolidation.min': 'Min.',
   'pcard.consolidation.max': 'Max.',
   'pcard.consolidation.spread': 'Spread',
-  'pcard.consolidation.divergence': '⚠ Divergence: spread of {spread} (threshold: {threshold})',
+  'pcard.consolidation.divergence': '⚠ Divergence: spread of {spread} (threshold: ≥ {threshold})',
   'pcard.consolidation.rowDifferences': 'Rows where the members differ most',
   'pcard.consolidation.agreed': 'Agreed appraisal (%)',
   'pcard.consolidation.agreedPlaceholder': '0 to 100',
   'pcard.consolidation.agreedError': 'Enter a whole number from 0 to 100.',
   'pcard.consolidation.notEvaluated': 'Not evaluated',
   'pcard.consolidation.notEvaluatedTitle': 'The jury cannot appraise this domain (reason below)',
+  'pcard.consolidation.notEvaluatedTitle.alone': 'You cannot appraise this domain (reason below)',
   'pcard.consolidation.reason': 'Reason',
   'pcard.consolidation.reasonPlaceholder': 'Reason if not evaluated, at most 500 characters',
   'pcard.consolidation.comment': "The jury's single comment (at most 2,000 characters)",
+  'pcard.consolidation.comment.alone': 'Your comment (at most 2,000 characters)',
   'pcard.consolidation.commentPlaceholder': 'The single wording that will appear on the synthesis grid',
   'pcard.consolidation.commentError': 'At most 2,000 characters.',
   'pcard.consolidation.footer': 'Nothing is sent before you sign: "Check before signing" shows the synthesis grid and who will receive it.',
@@ -34,6 +37,7 @@ export const presidentCardsEn: Record<keyof typeof presidentCardsFr, string> = {
   'pcard.preview.recipients': 'Will be sent to:',
   'pcard.preview.warning':
     'Once signed, the synthesis no longer changes: only the president can reopen it, with a reason, and every member is told.',
+  'pcard.preview.warning.alone': 'Once signed, the synthesis can no longer be changed: you can reopen it, with a reason.',
   'pcard.preview.sign': 'Sign and send',
   'pcard.preview.back': 'Back to the consolidation',
 
@@ -42,6 +46,7 @@ export const presidentCardsEn: Record<keyof typeof presidentCardsFr, string> = {
   'pcard.synthesis.comment': 'Comments:',
   'pcard.synthesis.noComment': 'No comment.',
   'pcard.synthesis.signature': 'Signature of the jury president or professional',
+  'pcard.synthesis.signature.alone': 'Signature of the professional',
   'pcard.synthesis.pdf': 'Printable version (PDF)',
 
   'pcard.pdf.title': 'Printable synthesis grid',
@@ -110,7 +115,8 @@ export const presidentCardsEn: Record<keyof typeof presidentCardsFr, string> = {
 
   'pcard.audit.title': 'Audit trail',
   'pcard.audit.candidate': 'Evaluation of {candidate}',
-  'pcard.audit.entry': '{at} · {who}',
+  'pcard.audit.older': 'Older entries',
+  'pcard.audit.newer': 'Newer entries',
   'pcard.audit.empty': 'No entry.',
-  'pcard.audit.cut': 'To fit the card, the {count} oldest entries are not shown.',
+  'pcard.audit.cut': 'To fit the card, the {count} oldest entries of this page are not shown.',
 };

@@ -10,22 +10,25 @@ export const presidentCardsFr = {
   'pcard.consolidation.title': 'Consolidation des appréciations',
   'pcard.consolidation.intro':
     'Pourcentages reportés par chaque membre, domaine par domaine. Accordez-vous sur une appréciation par domaine, puis rédigez le commentaire unique du jury.',
+  'pcard.consolidation.intro.alone': 'Vos pourcentages, domaine par domaine. Retenez une appréciation par domaine, puis rédigez votre commentaire.',
   'pcard.consolidation.members': 'Grilles consolidées',
   'pcard.consolidation.excluded': 'Laissés hors de la synthèse (grille non soumise à la clôture de la collecte) :',
   'pcard.consolidation.mean': 'Moyenne',
   'pcard.consolidation.min': 'Min.',
   'pcard.consolidation.max': 'Max.',
   'pcard.consolidation.spread': 'Écart',
-  'pcard.consolidation.divergence': '⚠ Divergence : écart de {spread} (seuil : {threshold})',
+  'pcard.consolidation.divergence': '⚠ Divergence : écart de {spread} (seuil : ≥ {threshold})',
   'pcard.consolidation.rowDifferences': 'Lignes où les avis diffèrent le plus',
   'pcard.consolidation.agreed': 'Appréciation retenue (%)',
   'pcard.consolidation.agreedPlaceholder': '0 à 100',
   'pcard.consolidation.agreedError': 'Indiquez un nombre entier de 0 à 100.',
   'pcard.consolidation.notEvaluated': 'Non évalué',
   'pcard.consolidation.notEvaluatedTitle': 'Le jury ne peut pas apprécier ce domaine (motif ci-dessous)',
+  'pcard.consolidation.notEvaluatedTitle.alone': 'Vous ne pouvez pas apprécier ce domaine (motif ci-dessous)',
   'pcard.consolidation.reason': 'Motif',
   'pcard.consolidation.reasonPlaceholder': 'Motif si non évalué, 500 caractères au plus',
   'pcard.consolidation.comment': 'Commentaire unique du jury (2 000 caractères au plus)',
+  'pcard.consolidation.comment.alone': 'Votre commentaire (2 000 caractères au plus)',
   'pcard.consolidation.commentPlaceholder': 'La formulation unique qui figurera sur la grille de synthèse',
   'pcard.consolidation.commentError': '2 000 caractères au plus.',
   'pcard.consolidation.footer':
@@ -39,6 +42,7 @@ export const presidentCardsFr = {
   'pcard.preview.recipients': 'Sera envoyée à :',
   'pcard.preview.warning':
     'Une fois signée, la synthèse ne se modifie plus : seul le président peut la rouvrir, avec un motif, et chaque membre en est informé.',
+  'pcard.preview.warning.alone': 'Une fois signée, la synthèse ne se modifie plus : vous pouvez la rouvrir, avec un motif.',
   'pcard.preview.sign': 'Signer et envoyer',
   'pcard.preview.back': 'Revenir à la consolidation',
 
@@ -48,6 +52,7 @@ export const presidentCardsFr = {
   'pcard.synthesis.comment': 'Commentaires :',
   'pcard.synthesis.noComment': 'Aucun commentaire.',
   'pcard.synthesis.signature': 'Signature du président du jury ou du professionnel',
+  'pcard.synthesis.signature.alone': 'Signature du professionnel',
   'pcard.synthesis.pdf': 'Version imprimable (PDF)',
 
   // Link to the printable synthesis.
@@ -123,7 +128,8 @@ export const presidentCardsFr = {
   // Audit trail.
   'pcard.audit.title': 'Journal',
   'pcard.audit.candidate': 'Évaluation de {candidate}',
-  'pcard.audit.entry': '{at} · {who}',
+  'pcard.audit.older': 'Entrées plus anciennes',
+  'pcard.audit.newer': 'Entrées plus récentes',
   'pcard.audit.empty': 'Aucune entrée.',
-  'pcard.audit.cut': 'Pour tenir dans la carte, les {count} entrées les plus anciennes ne sont pas affichées.',
+  'pcard.audit.cut': 'Pour tenir dans la carte, les {count} entrées les plus anciennes de cette page ne sont pas affichées.',
 } as const;

@@ -75,15 +75,20 @@ export function frameView(turn: ViewContext, scope: EvaluationScope, hasSubmitte
   const jury = juryOf(session);
   const state = evaluation.state;
   const president = role === 'president';
-  const open = !hasSubmitted && (state === 'draft' || state === 'in_progress' || state === 'interview_ended');
+  const scores = president ? evaluation.presidentScores !== false : true;
+  const open = scores && !hasSubmitted && (state === 'draft' || state === 'in_progress' || state === 'interview_ended');
   const ended = state !== 'draft' && (Boolean(evaluation.endedAt) || state === 'interview_ended');
   return {
     locale: turn.locale,
+    alone: session.mode === 'professional',
     evaluationId: evaluation.id,
     header: headerView(scope, jury.map(personLine).join(' ; ')),
     jury: jury.map((person, i) =>
       i === 0
-        ? turn.t(session.mode === 'jury' ? 'evaluation.jury.president' : 'evaluation.jury.professional', { name: person.name, function: person.function })
+        ? turn.t(
+            session.mode === 'professional' ? 'evaluation.jury.professional' : evaluation.presidentScores === false ? 'evaluation.jury.presidentNotScoring' : 'evaluation.jury.president',
+            { name: person.name, function: person.function },
+          )
         : turn.t('evaluation.jury.member', { name: person.name, function: person.function }),
     ),
     ...(jury.length > referential.interview.maxPeopleAtWorkstation ? { workstationAdvice: referential.interview.maxPeopleAdvice } : {}),
@@ -100,7 +105,7 @@ export function frameView(turn: ViewContext, scope: EvaluationScope, hasSubmitte
       notes: open && !ended,
       end: president && state === 'in_progress' && !evaluation.endedAt,
       scoring: open && ended,
-      report: state !== 'cancelled',
+      report: scores && state !== 'cancelled',
     },
   };
 }

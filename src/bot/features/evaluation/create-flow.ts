@@ -27,6 +27,7 @@ export async function showCreateForm(turn: Turn, typed?: Partial<CreateEvaluatio
     locale: turn.locale,
     date: today(turn.now(), turn.services.timezone),
     mode: 'jury',
+    presidentScores: 'yes',
     candidateLastName: '',
     candidateFirstName: '',
     company: '',
@@ -49,6 +50,8 @@ export async function createFromForm(turn: Turn, submission: CreateSubmission): 
   const typed = {
     date: values.date ?? '',
     mode: (MODES as readonly string[]).includes(values.mode ?? '') ? (values.mode as Mode) : 'jury',
+    // A card sent before the choice existed carries none: the president scores, as before.
+    presidentScores: values.presidentScores === 'no' ? 'no' : 'yes',
     candidateLastName: values.candidateLastName ?? '',
     candidateFirstName: values.candidateFirstName ?? '',
     company: values.company ?? '',
@@ -58,6 +61,7 @@ export async function createFromForm(turn: Turn, submission: CreateSubmission): 
   const refuse = (error: string) => showCreateForm(turn, { ...typed, error });
 
   if (!(MODES as readonly string[]).includes(values.mode ?? '')) return refuse(turn.t('evaluation.create.badMode'));
+  if (values.presidentScores !== undefined && !['yes', 'no'].includes(values.presidentScores)) return refuse(turn.t('evaluation.create.badScores'));
   if (!isoDate.safeParse(typed.date).success || Number.isNaN(Date.parse(typed.date))) return refuse(turn.t('evaluation.create.badDate'));
   const creator = checkPersonInput(turn, typed.creatorName, typed.creatorFunction);
   if (creator.type === 'invalid') return refuse(creator.message);
@@ -84,7 +88,7 @@ export async function createFromForm(turn: Turn, submission: CreateSubmission): 
   const header = { candidateLastName: typed.candidateLastName, candidateFirstName: typed.candidateFirstName, company: typed.company, date: typed.date };
   const outcome = await turn.services.repositories.sessions.update<ReturnType<typeof createEvaluation> | undefined>(day.id, (current) => {
     if (!current) return { result: undefined };
-    const result = createEvaluation(current, { id: evaluationId, header }, ctx);
+    const result = createEvaluation(current, { id: evaluationId, header, presidentScores: mode === 'professional' || typed.presidentScores === 'yes' }, ctx);
     return result.type === 'created' ? { write: result.session, result } : { result };
   });
   if (!outcome || outcome.type !== 'created') {

@@ -1,3 +1,4 @@
+import { scoresIn } from '../../../domain/index.js';
 import type { Feature } from '../../feature.js';
 import type { BotServices } from '../../services.js';
 import type { Turn } from '../../turn.js';
@@ -14,14 +15,24 @@ import type { EvaluationSubmission } from './verbs.js';
  * notes or scoring pass, the report), with everything they had saved.
  * Returns false when there is nothing to resume.
  */
-async function resume(turn: Turn, afterRestart: boolean): Promise<boolean> {
+async function resume(turn: Turn, afterRestart: boolean, commandFollows = false): Promise<boolean> {
   const state = await turn.services.repositories.userStates.get(turn.userId);
   const cursor = state?.evaluationCursor;
   if (!cursor) return false;
   const scope = await loadScope(turn, cursor.evaluationId);
   if (!scope) return false;
-  const grid = await ownGrid(turn, scope);
+  // A command typed after the restart is answered next: one line here, not the old card on top of the answer.
+  if (afterRestart && commandFollows) {
+    await turn.say(turn.t('evaluation.resume.afterRestartBrief'));
+    return true;
+  }
   if (afterRestart) await turn.say(turn.t('evaluation.resume.afterRestart'));
+  // A president who presides without scoring has no grid: the frame is where they are.
+  if (!scoresIn(scope.session, scope.evaluation, turn.userId)) {
+    await sendFrame(turn, scope);
+    return true;
+  }
+  const grid = await ownGrid(turn, scope);
   switch (cursor.step) {
     case 'frame':
       await sendFrame(turn, scope);
@@ -141,7 +152,7 @@ export function evaluationFeature(services: BotServices): Feature<EvaluationSubm
           return submit(turn, submission);
       }
     },
-    onResume: (turn) => resume(turn, true),
+    onResume: (turn, commandFollows) => resume(turn, true, commandFollows),
     onUnknownText: backToCard,
     timerHandlers: { [NOTICE_TIMER]: noticeHandler(services) },
   };

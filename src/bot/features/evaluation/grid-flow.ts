@@ -32,7 +32,7 @@ export async function sendRow(turn: Turn, scope: EvaluationScope, grid: MemberGr
 
 /** `grid.open`: a row card (the first one to do, or the one asked), or the report once submitted. */
 export async function openGrid(turn: Turn, evaluationId: string, phase?: Phase, rowId?: string): Promise<void> {
-  const scope = await loadScope(turn, evaluationId);
+  const scope = await loadScope(turn, evaluationId, { fillsGrid: true });
   if (!scope) return;
   const grid = await ownGrid(turn, scope);
   if (grid.state === 'submitted') {
@@ -51,7 +51,7 @@ export async function openGrid(turn: Turn, evaluationId: string, phase?: Phase, 
 }
 
 export async function saveFromCard(turn: Turn, submission: SaveSubmission): Promise<void> {
-  const scope = await loadScope(turn, submission.evaluationId);
+  const scope = await loadScope(turn, submission.evaluationId, { fillsGrid: true });
   if (!scope) return;
   // Quick picks are the scale's marks; any other value on a pick button was not sent by our card.
   const forgedPick = submission.pick !== undefined && !scope.referential.scales.marks.includes(submission.pick);
@@ -167,7 +167,7 @@ async function afterSave(turn: Turn, scope: EvaluationScope, grid: MemberGrid, s
 
 /** The prompter's checklist: relaunches and directions ticked as they are used. */
 export async function saveLines(turn: Turn, submission: LinesSubmission): Promise<void> {
-  const scope = await loadScope(turn, submission.evaluationId);
+  const scope = await loadScope(turn, submission.evaluationId, { fillsGrid: true });
   if (!scope) return;
   const place = rowPlaces(scope.referential).find((p) => p.row.id === submission.rowId);
   if (!place?.row.rolePlays.includes(submission.sheet)) {

@@ -3,6 +3,7 @@ import {
   endInterview,
   juryOf,
   noticesDue,
+  scoresIn,
   startInterview,
   type Evaluation,
   type EvaluationChanged,
@@ -20,8 +21,9 @@ import { recipientLocale } from './recipients.js';
 export const NOTICE_TIMER = 'interview.notice';
 
 export async function sendFrame(turn: Turn, scope: EvaluationScope): Promise<void> {
-  const grid = await ownGrid(turn, scope);
-  await turn.sendCard(frameCard(frameView(viewContext(turn), scope, grid.state === 'submitted')), candidateName(scope));
+  // A president who presides without scoring has no grid to create or to read.
+  const grid = scoresIn(scope.session, scope.evaluation, turn.userId) ? await ownGrid(turn, scope) : undefined;
+  await turn.sendCard(frameCard(frameView(viewContext(turn), scope, grid?.state === 'submitted')), candidateName(scope));
 }
 
 export async function showFrame(turn: Turn, evaluationId: string): Promise<void> {
@@ -82,7 +84,7 @@ export async function startEvaluation(turn: Turn, evaluationId: string): Promise
   }
   const time = formatTime(outcome.evaluation.startedAt ?? turn.now(), turn.services.timezone);
   turn.log('info', 'interview started', { evaluation: evaluationId });
-  await turn.say(turn.t('evaluation.start.done', { candidate: candidateName(started), time, limit: scope.referential.interview.durationMinutes }));
+  await turn.say(turn.t(scope.session.mode === 'professional' ? 'evaluation.start.doneAlone' : 'evaluation.start.done', { candidate: candidateName(started), time, limit: scope.referential.interview.durationMinutes }));
   await tellJury(turn, started, `started/${evaluationId}`, (v) => v.t('evaluation.start.told', { candidate: candidateName(started), time }), true);
   await saveCursor(turn, { evaluationId, step: 'frame' });
   await sendFrame(turn, started);

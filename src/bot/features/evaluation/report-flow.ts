@@ -30,14 +30,14 @@ export async function sendReport(turn: Turn, scope: EvaluationScope, grid: Membe
 }
 
 export async function showReport(turn: Turn, evaluationId: string): Promise<void> {
-  const scope = await loadScope(turn, evaluationId);
+  const scope = await loadScope(turn, evaluationId, { fillsGrid: true });
   if (!scope) return;
   await sendReport(turn, scope, await ownGrid(turn, scope));
 }
 
 /** "Voir les notes": the whole notes of one row of the person's own grid. */
 export async function showNotes(turn: Turn, evaluationId: string, rowId: string): Promise<void> {
-  const scope = await loadScope(turn, evaluationId);
+  const scope = await loadScope(turn, evaluationId, { fillsGrid: true });
   if (!scope) return;
   const place = rowPlaces(scope.referential).find((p) => p.row.id === rowId);
   if (!place) {
@@ -61,7 +61,7 @@ async function giveBackComments(turn: Turn, comments: Record<string, string>): P
 }
 
 export async function saveComments(turn: Turn, submission: CommentsSubmission): Promise<void> {
-  const scope = await loadScope(turn, submission.evaluationId);
+  const scope = await loadScope(turn, submission.evaluationId, { fillsGrid: true });
   if (!scope) return;
   const comments = commentsFrom(submission);
   const current = await ownGrid(turn, scope);
@@ -100,7 +100,7 @@ export async function saveComments(turn: Turn, submission: CommentsSubmission): 
 }
 
 export async function submit(turn: Turn, submission: SubmitSubmission): Promise<void> {
-  const scope = await loadScope(turn, submission.evaluationId);
+  const scope = await loadScope(turn, submission.evaluationId, { fillsGrid: true });
   if (!scope) return;
   const comments = { ...commentsFrom(submission), ...submission.comments };
   const current = await ownGrid(turn, scope);

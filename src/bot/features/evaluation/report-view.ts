@@ -24,6 +24,7 @@ export function reportView(turn: ViewContext, scope: EvaluationScope, grid: Memb
   const tz = turn.timezone;
   return {
     locale: turn.locale,
+    alone: scope.session.mode === 'professional',
     evaluationId: scope.evaluation.id,
     rev: grid.rev,
     header: headerView(scope, personLine(me)),

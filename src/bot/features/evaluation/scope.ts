@@ -2,6 +2,7 @@ import {
   canReadEvaluation,
   createGrid,
   roleIn,
+  scoresIn,
   type AuditEntry,
   type Evaluation,
   type MemberGrid,
@@ -30,7 +31,7 @@ export function operationContext(turn: Turn): OperationContext {
  * its tenant) is told it does not exist for them: the answer never reveals
  * whether it exists.
  */
-export async function loadScope(turn: Turn, evaluationId: string): Promise<EvaluationScope | undefined> {
+export async function loadScope(turn: Turn, evaluationId: string, options: { fillsGrid?: boolean } = {}): Promise<EvaluationScope | undefined> {
   const { repositories, referentials } = turn.services;
   const evaluation = await repositories.evaluations.get(evaluationId);
   const session = evaluation ? await repositories.sessions.get(evaluation.sessionId) : undefined;
@@ -42,6 +43,12 @@ export async function loadScope(turn: Turn, evaluationId: string): Promise<Evalu
   }
   const role = roleIn(session, turn.userId);
   if (role === 'none') return undefined;
+  // A president who presides without scoring has no grid: a grid action tells them so and opens nothing.
+  if (options.fillsGrid && !scoresIn(session, evaluation, turn.userId)) {
+    turn.log('info', 'grid refused', { evaluation: evaluationId, outcome: 'not_a_scorer' });
+    await turn.say(turn.t('evaluation.grid.notAScorer'));
+    return undefined;
+  }
   return { evaluation, session, referential, role };
 }
 

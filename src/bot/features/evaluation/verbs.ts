@@ -26,6 +26,7 @@ export const evaluationVerbs = [
     verb: z.literal('evaluation.create'),
     date: z.string().max(40).optional(),
     mode: z.string().max(40).optional(),
+    presidentScores: z.string().max(40).optional(),
     candidateLastName: text.optional(),
     candidateFirstName: text.optional(),
     company: text.optional(),

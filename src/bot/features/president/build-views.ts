@@ -1,6 +1,7 @@
 import type { ConsolidationView, SignPreviewView, SynthesisView } from '../../../cards/president/views.js';
 import {
   juryOf,
+  scorersOf,
   type DomainAgreement,
   type DomainConsolidation,
   type Person,
@@ -32,8 +33,19 @@ export function agreementText(view: ViewContext, agreement: DomainAgreement | un
   return '—';
 }
 
-/** The members' per-domain comments, gathered as material for the president's one comment. */
+/** A sentence as written, closed by a full stop when it ends without punctuation. */
+function closedSentence(text: string): string {
+  return /[.!?…»)]$/u.test(text) ? text : `${text}.`;
+}
+
+/**
+ * The members' per-domain comments, gathered as material for the president's one comment.
+ * A lone professional wrote them all: their own words, in the guide's order, make one paragraph.
+ */
 export function commentMaterial(scope: EvaluationScope, consolidation: readonly DomainConsolidation[]): string {
+  if (scope.session.mode === 'professional') {
+    return consolidation.flatMap((domain) => domain.comments.map((c) => closedSentence(c.comment.replace(/\s*\n+\s*/g, ' ')))).join(' ');
+  }
   const people = juryOf(scope.session);
   return consolidation
     .flatMap((domain) => {
@@ -55,12 +67,15 @@ export function consolidationView(
   const excluded = scope.evaluation.excludedMemberIds;
   const places = rowPlaces(scope.referential);
   const members = people.filter((p) => !excluded.includes(p.id));
+  // The grids consolidated: the scorers' (a president who presides without scoring has none).
+  const scorers = scorersOf(scope.session, scope.evaluation).filter((p) => !excluded.includes(p.id));
   return {
     locale: view.locale,
+    alone: scope.session.mode === 'professional',
     evaluationId: scope.evaluation.id,
     rev: synthesis.rev,
     header: headerView(scope, members.map((p) => `${p.name}, ${p.function}`).join(' ; ')),
-    members: members.map((p) => `${p.name} (${p.function})`),
+    members: scorers.map((p) => `${p.name} (${p.function})`),
     excluded: people.filter((p) => excluded.includes(p.id)).map((p) => `${p.name} (${p.function})`),
     threshold,
     domains: consolidation.map((domain) => {
@@ -103,6 +118,7 @@ export function signatureLine(view: ViewContext, version: Pick<SignedVersion, 's
 export function synthesisView(view: ViewContext, scope: EvaluationScope, version: SignedVersion, replaced?: { replacedAt: string; reason: string }): SynthesisView {
   return {
     locale: view.locale,
+    alone: scope.session.mode === 'professional',
     evaluationId: scope.evaluation.id,
     title: scope.referential.grids.synthesis,
     header: headerView(scope, version.members.map((p) => `${p.name}, ${p.function}`).join(' ; ')),
@@ -126,6 +142,7 @@ export function signPreviewView(view: ViewContext, scope: EvaluationScope, synth
   const people = juryOf(scope.session).filter((p) => !scope.evaluation.excludedMemberIds.includes(p.id));
   return {
     locale: view.locale,
+    alone: scope.session.mode === 'professional',
     evaluationId: scope.evaluation.id,
     rev: synthesis.rev,
     header: headerView(scope, people.map((p) => `${p.name}, ${p.function}`).join(' ; ')),

@@ -7,6 +7,8 @@ import {
   reportDomains,
   roleIn,
   rowStatus,
+  scoresIn,
+  scorersOf,
   timeSpent,
   type Evaluation,
   type MemberGrid,
@@ -70,8 +72,9 @@ function line(view: ViewContext, userId: string, session: Session, evaluation: E
     company: evaluation.header.company,
     state: stateText(view.t, evaluation),
     time: timeText(view, evaluation, referential),
-    members: president
-      ? juryOf(session).map((person) => {
+    // Who fills a grid, as the collection counts them; a lone professional's own progress is the line below.
+    members: president && jury
+      ? scorersOf(session, evaluation).map((person) => {
           const grid = grids.find((g) => g.memberId === person.id);
           const status: MessageKey = evaluation.excludedMemberIds.includes(person.id)
             ? 'president.member.excluded'
@@ -84,7 +87,9 @@ function line(view: ViewContext, userId: string, session: Session, evaluation: E
         })
       : [],
     agreed: president || state === 'signed' ? agreedLines(view, referential, synthesis, evaluation) : [],
-    ownProgress: own?.state === 'submitted' ? view.t('president.own.submitted') : view.t('president.own.progress', { scored, rows }),
+    ownProgress: !scoresIn(session, evaluation, userId)
+      ? view.t('president.own.notScoring')
+      : own?.state === 'submitted' ? view.t('president.own.submitted') : view.t('president.own.progress', { scored, rows }),
     actions: {
       open: state !== 'cancelled',
       remind: president && jury && live && !closed && state !== 'draft' && notSubmitted.some((id) => id !== userId),
@@ -194,7 +199,7 @@ export async function showDay(turn: Turn, sessionId: string): Promise<void> {
       const sign = delta > 0 ? `+${delta}` : String(delta);
       return {
         title: domain.title,
-        value: turn.t('president.day.calibration', { reported: formatPercent(Math.round(own)), agreed: formatPercent(Math.round(agreed)), delta: sign, count: entry?.reported.length ?? 0 }),
+        value: turn.t((entry?.reported.length ?? 0) === 1 ? 'president.day.calibrationOne' : 'president.day.calibration', { reported: formatPercent(Math.round(own)), agreed: formatPercent(Math.round(agreed)), delta: sign, count: entry?.reported.length ?? 0 }),
       };
     }),
   }));

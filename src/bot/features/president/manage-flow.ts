@@ -132,7 +132,11 @@ export async function reasonForm(turn: Turn, evaluationId: string, action: 'canc
       evaluationId,
       action,
       title: turn.t(`president.${action}.title`),
-      explanation: turn.t(`president.${action}.explanation`, { candidate: candidateName(scope) }),
+      // A lone professional has no members to inform.
+      explanation: turn.t(
+        action === 'reopenSynthesis' && scope.session.mode === 'professional' ? 'president.reopenSynthesis.explanationAlone' : `president.${action}.explanation`,
+        { candidate: candidateName(scope) },
+      ),
       ...(action === 'reopenGrid' ? { members } : {}),
       ...(error ? { error } : {}),
     }),

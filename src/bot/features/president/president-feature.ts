@@ -81,7 +81,7 @@ export function presidentFeature(): Feature<PresidentSubmission> {
         case 'evaluation.header':
           return correct(turn, submission);
         case 'evaluation.audit':
-          return showAudit(turn, submission.evaluationId);
+          return showAudit(turn, submission.evaluationId, submission);
         case 'grid.reopenForm':
           return reasonForm(turn, submission.evaluationId, 'reopenGrid');
         case 'grid.reopen':

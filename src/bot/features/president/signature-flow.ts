@@ -40,7 +40,7 @@ export async function signFromPreview(turn: Turn, submission: Extract<PresidentS
   const done = { ...scope, evaluation: outcome.evaluation };
   await turn.replaceActedCard(synthesisCard(synthesisView(viewContext(turn), done, signed)));
   const others = signed.members.length - 1;
-  await turn.say(others > 0 ? turn.t('president.signed', { candidate: candidateName(done), count: others }) : turn.t('president.signedAlone', { candidate: candidateName(done) }));
+  await turn.say(others > 0 ? turn.t(others === 1 ? 'president.signedOne' : 'president.signed', { candidate: candidateName(done), count: others }) : turn.t('president.signedAlone', { candidate: candidateName(done) }));
   // Every member receives the synthesis in their own chat; the president's copy too, as a lasting message.
   for (const person of signed.members) {
     const view = viewContextFor(await recipientLocale(turn.services, person.id), turn.now(), turn.services.timezone);

@@ -35,7 +35,8 @@ export const presidentVerbs = [
     candidateFirstName: text.optional(),
     company: text.optional(),
   }),
-  z.object({ verb: z.literal('evaluation.audit'), evaluationId: id }),
+  // page and total stay loose here: the flow refuses a bad or stale page in French rather than as a broken card.
+  z.object({ verb: z.literal('evaluation.audit'), evaluationId: id, page: z.union([z.string().max(20), z.number()]).optional(), total: z.union([z.string().max(20), z.number()]).optional() }),
   z.object({ verb: z.literal('grid.reopenForm'), evaluationId: id }),
   z.object({ verb: z.literal('grid.reopen'), evaluationId: id, memberId: z.string().max(200).optional(), reason: text.optional() }),
 ] as const;

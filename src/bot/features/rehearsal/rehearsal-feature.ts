@@ -76,7 +76,7 @@ const commands: CommandSpec[] = [
  * The first message after a restart: an exercise under way goes on (the message is the
  * answer to the line that was waiting); a debrief or a briefing is shown again.
  */
-async function onResume(turn: Turn): Promise<boolean> {
+async function onResume(turn: Turn, commandFollows: boolean): Promise<boolean> {
   const { rehearsal } = await current(turn);
   if (!rehearsal) return false;
   if (isActive(rehearsal)) {
@@ -85,7 +85,8 @@ async function onResume(turn: Turn): Promise<boolean> {
   }
   if (rehearsal.state === 'debrief' || rehearsal.state === 'briefing') {
     await turn.say(turn.t('rehearsal.resumed'));
-    await showCurrent(turn, rehearsal);
+    // A command typed after the restart is answered next: its answer, not the old card, follows the notice.
+    if (!commandFollows) await showCurrent(turn, rehearsal);
     return true;
   }
   return false;
