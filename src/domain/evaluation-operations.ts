@@ -46,6 +46,7 @@ export function createEvaluation(
     mode: session.mode,
     header: header.header,
     state: 'draft',
+    rev: 0,
     excludedMemberIds: [],
     createdAt: ctx.now.toISOString(),
   };

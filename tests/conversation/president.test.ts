@@ -79,9 +79,9 @@ describe('the president: consolidation, signature, synthesis in every chat', () 
     expect((await jury.app.repositories.syntheses.get(jury.evaluationId))?.signed?.comment).toBe(comment);
 
     // Reopening: with a reason, audited, members told, the signed version kept as "remplacée".
-    const noReason = await jury.chat('claire').submit({ verb: 'synthesis.reopen', evaluationId: jury.evaluationId, reason: '' });
+    const noReason = await jury.chat('claire').submit({ verb: 'synthesis.reopen', evaluationId: jury.evaluationId, evaluationRev: await jury.evaluationRev(), reason: '' });
     expect(visibleText(noReason)).toContain('Indiquez un motif');
-    const reopened = await jury.chat('claire').submit({ verb: 'synthesis.reopen', evaluationId: jury.evaluationId, reason: 'Erreur de saisie sur le domaine 2' });
+    const reopened = await jury.chat('claire').submit({ verb: 'synthesis.reopen', evaluationId: jury.evaluationId, evaluationRev: await jury.evaluationRev(), reason: 'Erreur de saisie sur le domaine 2' });
     expect(visibleText(reopened)).toContain('remplacée');
     expect(visibleText(jury.delivered('marc'))).toContain('Erreur de saisie sur le domaine 2');
     const synthesis = await jury.app.repositories.syntheses.get(jury.evaluationId);
@@ -121,7 +121,7 @@ describe('the president: consolidation, signature, synthesis in every chat', () 
     expect(stillOpen).not.toContain('NOTE-PRIVÉE');
     expect(stillOpen).toContain('Grille soumise');
 
-    await jury.chat('claire').submit({ verb: 'evaluation.close', evaluationId: jury.evaluationId, confirm: true });
+    await jury.chat('claire').submit({ verb: 'evaluation.close', evaluationId: jury.evaluationId, evaluationRev: await jury.evaluationRev(), confirm: true });
     expect((await jury.app.repositories.evaluations.get(jury.evaluationId))?.state).toBe('collection_closed');
     const after = visibleText(await jury.chat('claire').submit(audit));
     expect(after).toContain('NOTE-PRIVÉE');

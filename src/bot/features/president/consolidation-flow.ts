@@ -3,13 +3,18 @@ import {
   canReadConsolidation,
   consolidate,
   createSynthesis,
+  followTransition,
   juryOf,
   LIMITS,
   memberReportsFor,
   parsePercentage,
   saveAgreement,
+  type AuditAction,
+  type AuditEntry,
   type DomainConsolidation,
+  type Evaluation,
   type EvaluationContext,
+  type LifecycleAction,
   type Synthesis,
 } from '../../../domain/index.js';
 import type { MessageKey } from '../../../i18n/fr.js';
@@ -103,6 +108,25 @@ export async function updateSynthesis<R extends { type: string; synthesis?: Synt
     const result = operate(current, ctx);
     return result.type === writes && result.synthesis ? { write: result.synthesis, result } : { result };
   });
+}
+
+/**
+ * Moves the stored evaluation as `action` says from its current state (conditional update,
+ * retried), audits the move, and returns the evaluation as stored.
+ */
+export async function followEvaluation(turn: Turn, evaluationId: string, action: LifecycleAction, auditAction: AuditAction, reason?: string): Promise<Evaluation> {
+  const ctx = operationContext(turn);
+  const outcome = await turn.services.repositories.evaluations.update<{ evaluation: Evaluation; audit: readonly AuditEntry[] } | undefined>(evaluationId, (current) => {
+    if (!current) return { result: undefined };
+    const change = followTransition(current, action, auditAction, ctx, reason);
+    // The repository bumps rev on write: the result says so too, for the cards that carry it.
+    return change.type === 'changed'
+      ? { write: change.evaluation, result: { evaluation: { ...change.evaluation, rev: current.rev + 1 }, audit: change.audit } }
+      : { result: { evaluation: current, audit: [] } };
+  });
+  if (!outcome) throw new Error(`followEvaluation: evaluation ${evaluationId} vanished`);
+  await appendAudit(turn, outcome.audit);
+  return outcome.evaluation;
 }
 
 /** The consolidation card; every path that shows it again (a refusal, a stale card) goes through the same gate. */
@@ -207,9 +231,9 @@ export async function saveConsolidation(turn: Turn, submission: Save): Promise<v
       let current = scope;
       let synthesis = await turn.services.repositories.syntheses.get(scope.evaluation.id);
       if (outcome.type === 'saved') {
-        await turn.services.repositories.evaluations.save(outcome.evaluation);
-        await appendAudit(turn, outcome.audit);
-        current = { ...scope, evaluation: outcome.evaluation };
+        // The synthesis's own entries; the state change is re-decided on the stored evaluation, never copied from this turn's snapshot.
+        await appendAudit(turn, outcome.audit.filter((entry) => entry.action.startsWith('synthesis.')));
+        current = { ...scope, evaluation: await followEvaluation(turn, scope.evaluation.id, 'consolidate', 'evaluation.consolidate') };
         synthesis = outcome.synthesis;
       }
       if (!synthesis) return;

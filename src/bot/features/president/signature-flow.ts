@@ -4,7 +4,8 @@ import { formatTime } from '../../format.js';
 import { cardActivity, type Turn } from '../../turn.js';
 import { candidateName, viewContext, viewContextFor, type ViewContext } from '../evaluation/build-views.js';
 import { recipientLocale } from '../evaluation/recipients.js';
-import { appendAudit, loadScope } from '../evaluation/scope.js';
+import { loadScope, type EvaluationScope } from '../evaluation/scope.js';
+import type { BotServices } from '../../services.js';
 import { synthesisView } from './build-views.js';
 import { presidentScope, sendConsolidation, updateSynthesis } from './consolidation-flow.js';
 import type { PresidentSubmission } from './verbs.js';
@@ -24,6 +25,8 @@ export async function signFromPreview(turn: Turn, submission: Extract<PresidentS
       return sendConsolidation(turn, scope);
     case 'forbidden':
       await turn.say(turn.t(outcome.reason === 'evaluation_signed' ? 'president.alreadySigned' : 'evaluation.grid.closed'));
+      // Signed by a run killed before it told the members: telling them now sends only what never left.
+      if (outcome.reason === 'evaluation_signed') await deliverSignedSynthesis(turn.services, scope.evaluation.id);
       return;
     case 'invalid': {
       const titles = scope.referential.domains.filter((d) => outcome.ids?.includes(d.id)).map((d) => d.title);
@@ -33,20 +36,36 @@ export async function signFromPreview(turn: Turn, submission: Extract<PresidentS
     case 'signed':
       break;
   }
-  await turn.services.repositories.evaluations.save(outcome.evaluation);
-  await appendAudit(turn, outcome.audit);
+  // The synthesis is written: it is the signature. The evaluation follows from it (and its audit), also on a later read if this run dies here.
+  const evaluation = await turn.services.repositories.evaluations.settle(scope.evaluation.id, outcome.synthesis);
   const signed = outcome.synthesis.signed;
-  if (!signed) return;
-  const done = { ...scope, evaluation: outcome.evaluation };
+  if (!signed || !evaluation) return;
+  const done = { ...scope, evaluation };
   await turn.replaceActedCard(synthesisCard(synthesisView(viewContext(turn), done, signed)));
   const others = signed.members.length - 1;
   await turn.say(others > 0 ? turn.t('president.signed', { candidate: candidateName(done), count: others }) : turn.t('president.signedAlone', { candidate: candidateName(done) }));
-  // Every member receives the synthesis in their own chat; the president's copy too, as a lasting message.
+  await deliverSignedSynthesis(turn.services, scope.evaluation.id);
+}
+
+/**
+ * Every member receives the signed synthesis in their own chat; the president's copy too, as a
+ * lasting message. Keyed by the signature: calling it again (after a crash, on a second click)
+ * sends nothing already sent.
+ */
+export async function deliverSignedSynthesis(services: BotServices, evaluationId: string): Promise<void> {
+  const { repositories } = services;
+  const synthesis = await repositories.syntheses.get(evaluationId);
+  const evaluation = await repositories.evaluations.get(evaluationId);
+  const session = evaluation ? await repositories.sessions.get(evaluation.sessionId) : undefined;
+  const referential = evaluation ? services.referentials.get(evaluation.referentialId) : undefined;
+  const signed = synthesis?.signed;
+  if (!signed || !evaluation || evaluation.state !== 'signed' || !session || !referential) return;
+  const scope: EvaluationScope = { evaluation, session, referential, role: 'president' };
   for (const person of signed.members) {
-    const view = viewContextFor(await recipientLocale(turn.services, person.id), turn.now(), turn.services.timezone);
-    const card = synthesisCard(synthesisView(view, done, signed));
-    const text = view.t('president.synthesisFor', { candidate: candidateName(done) });
-    await turn.services.notifier.notify({ key: `synthesis/${done.evaluation.id}/${signed.signedAt}/${person.id}`, userId: person.id, activity: { ...cardActivity(card, text), text } });
+    const view = viewContextFor(await recipientLocale(services, person.id), services.clock.now(), services.timezone);
+    const card = synthesisCard(synthesisView(view, scope, signed));
+    const text = view.t('president.synthesisFor', { candidate: candidateName(scope) });
+    await services.notifier.notify({ key: `synthesis/${evaluationId}/${signed.signedAt}/${person.id}`, userId: person.id, activity: { ...cardActivity(card, text), text } });
   }
 }
 
