@@ -238,3 +238,40 @@ describe('the president: consolidation, signature, synthesis in every chat', () 
     expect(juror).not.toContain('Grille de synthèse'.toUpperCase());
   });
 });
+
+describe("the president's forms carry the evaluation's revision", () => {
+  it('refuses a confirmation shown before the evaluation changed, with the current dashboard', async () => {
+    const jury = await endedJury();
+    await scoreAndSubmit(jury, 'marc', MARC);
+    await scoreAndSubmit(jury, 'ines', INES);
+    const dashboard = await jury.say('claire', 'tableau de bord');
+    const confirm = await jury.click('claire', dashboard, 'evaluation.close');
+    expect(visibleText(confirm)).toContain('Clore la collecte');
+    // Meanwhile Claire's own grid goes in: the collection closes by itself, the evaluation moves on.
+    await scoreAndSubmit(jury, 'claire', CLAIRE);
+    const before = await jury.app.repositories.evaluations.get(jury.evaluationId);
+    const stale = visibleText(await jury.click('claire', confirm, 'evaluation.close'));
+    expect(stale).toContain("Cette carte n'est plus à jour. Rien n'a été modifié ; voici la version actuelle.");
+    expect(stale).toContain('Tableau de bord');
+    expect(await jury.app.repositories.evaluations.get(jury.evaluationId)).toEqual(before);
+  });
+
+  it('applies a cancellation once when its button is clicked twice, and refuses a header form shown before it', async () => {
+    const jury = await endedJury();
+    const header = await jury.click('claire', await jury.say('claire', 'tableau de bord'), 'evaluation.headerForm');
+    const form = await jury.click('claire', await jury.say('claire', 'tableau de bord'), 'evaluation.cancelForm');
+    const cancelled = visibleText(await jury.click('claire', form, 'evaluation.cancel', () => true, { reason: 'Candidate absente' }));
+    expect(cancelled).toContain("L'évaluation de Léa Dupont est annulée.");
+    const rev = await jury.evaluationRev();
+    const again = visibleText(await jury.click('claire', form, 'evaluation.cancel', () => true, { reason: 'Candidate absente' }));
+    expect(again).not.toContain('annulée');
+    expect(again).not.toContain("n'est plus à jour");
+    expect(await jury.evaluationRev()).toBe(rev);
+    const trail = await jury.app.repositories.audit.listTrail(jury.evaluationId);
+    expect(trail.filter((e) => e.action === 'evaluation.cancel')).toHaveLength(1);
+
+    const refused = visibleText(await jury.click('claire', header, 'evaluation.header', () => true, { company: 'Autre entreprise' }));
+    expect(refused).toContain("Cette carte n'est plus à jour.");
+    expect((await jury.app.repositories.evaluations.get(jury.evaluationId))?.header.company).toBe('Laiterie du Val');
+  });
+});

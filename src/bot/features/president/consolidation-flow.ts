@@ -24,6 +24,7 @@ import { candidateName, viewContext, viewContextFor } from '../evaluation/build-
 import { recipientLocale } from '../evaluation/recipients.js';
 import { appendAudit, loadScope, operationContext, type EvaluationScope } from '../evaluation/scope.js';
 import { commentMaterial, consolidationView, signPreviewView, synthesisView } from './build-views.js';
+import { deliverSignedSynthesis } from './signature-flow.js';
 import { agreementInputs, type PresidentSubmission } from './verbs.js';
 
 type Save = Extract<PresidentSubmission, { verb: 'synthesis.save' | 'synthesis.preview' }>;
@@ -156,6 +157,8 @@ export async function openConsolidation(turn: Turn, evaluationId: string): Promi
   const synthesis = await turn.services.repositories.syntheses.get(evaluationId);
   if (scope.evaluation.state === 'signed' && synthesis?.signed) {
     await turn.sendCard(synthesisCard(synthesisView(viewContext(turn), scope, synthesis.signed)));
+    // A signature whose run died before telling the members is told now; what was sent is not sent again.
+    await deliverSignedSynthesis(turn.services, evaluationId);
     return;
   }
   await sendConsolidation(turn, scope);
