@@ -24,7 +24,7 @@ import { candidateName, viewContext, viewContextFor } from '../evaluation/build-
 import { recipientLocale } from '../evaluation/recipients.js';
 import { appendAudit, loadScope, operationContext, type EvaluationScope } from '../evaluation/scope.js';
 import { commentMaterial, consolidationView, signPreviewView, synthesisView } from './build-views.js';
-import { deliverSignedSynthesis } from './signature-flow.js';
+import { deliverSignedSynthesis } from './synthesis-delivery.js';
 import { agreementInputs, type PresidentSubmission } from './verbs.js';
 
 type Save = Extract<PresidentSubmission, { verb: 'synthesis.save' | 'synthesis.preview' }>;

@@ -1,11 +1,10 @@
 import { pdfLinkCard, synthesisCard } from '../../../cards/president/index.js';
 import { canReadSynthesis, sign } from '../../../domain/index.js';
 import { formatTime } from '../../format.js';
-import { cardActivity, type Turn } from '../../turn.js';
-import { candidateName, viewContext, viewContextFor, type ViewContext } from '../evaluation/build-views.js';
-import { recipientLocale } from '../evaluation/recipients.js';
-import { loadScope, type EvaluationScope } from '../evaluation/scope.js';
-import type { BotServices } from '../../services.js';
+import type { Turn } from '../../turn.js';
+import { candidateName, viewContext, type ViewContext } from '../evaluation/build-views.js';
+import { loadScope } from '../evaluation/scope.js';
+import { deliverSignedSynthesis } from './synthesis-delivery.js';
 import { synthesisView } from './build-views.js';
 import { presidentScope, sendConsolidation, updateSynthesis } from './consolidation-flow.js';
 import type { PresidentSubmission } from './verbs.js';
@@ -45,28 +44,6 @@ export async function signFromPreview(turn: Turn, submission: Extract<PresidentS
   const others = signed.members.length - 1;
   await turn.say(others > 0 ? turn.t('president.signed', { candidate: candidateName(done), count: others }) : turn.t('president.signedAlone', { candidate: candidateName(done) }));
   await deliverSignedSynthesis(turn.services, scope.evaluation.id);
-}
-
-/**
- * Every member receives the signed synthesis in their own chat; the president's copy too, as a
- * lasting message. Keyed by the signature: calling it again (after a crash, on a second click)
- * sends nothing already sent.
- */
-export async function deliverSignedSynthesis(services: BotServices, evaluationId: string): Promise<void> {
-  const { repositories } = services;
-  const synthesis = await repositories.syntheses.get(evaluationId);
-  const evaluation = await repositories.evaluations.get(evaluationId);
-  const session = evaluation ? await repositories.sessions.get(evaluation.sessionId) : undefined;
-  const referential = evaluation ? services.referentials.get(evaluation.referentialId) : undefined;
-  const signed = synthesis?.signed;
-  if (!signed || !evaluation || evaluation.state !== 'signed' || !session || !referential) return;
-  const scope: EvaluationScope = { evaluation, session, referential, role: 'president' };
-  for (const person of signed.members) {
-    const view = viewContextFor(await recipientLocale(services, person.id), services.clock.now(), services.timezone);
-    const card = synthesisCard(synthesisView(view, scope, signed));
-    const text = view.t('president.synthesisFor', { candidate: candidateName(scope) });
-    await services.notifier.notify({ key: `synthesis/${evaluationId}/${signed.signedAt}/${person.id}`, userId: person.id, activity: { ...cardActivity(card, text), text } });
-  }
 }
 
 /** The PDF button: a fresh link, valid 15 minutes, for the president or a member listed on the synthesis. */
