@@ -118,10 +118,9 @@ export function createApp(deps: AppDeps): App {
   const clock = deps.clock ?? systemClock;
   // One value for the whole process: the bot signs links with it, the PDF route checks them.
   const linkSecret = config.LINK_SECRET ?? randomBytes(32).toString('base64url');
-  const bootId = randomUUID();
   const notifier = new OutboxNotifier({
     repositories,
-    instanceId: bootId,
+    instanceId: randomUUID(),
     transport: deps.transport ?? adapterTransport(adapter, config.MicrosoftAppId),
     clock,
     logger,
@@ -138,7 +137,8 @@ export function createApp(deps: AppDeps): App {
     logSalt: config.LOG_HASH_SALT,
     timezone: config.TIMEZONE,
     divergenceThreshold: config.DIVERGENCE_THRESHOLD,
-    bootId,
+    // Shared by the instances of one run (RUN_ID): moving between them is no restart.
+    bootId: config.RUN_ID ?? randomUUID(),
     pdfLink: (input) => pdfUrl({ PUBLIC_BASE_URL: config.PUBLIC_BASE_URL, secret: linkSecret }, input),
     dayExportLinks: (input) => dayExportUrls({ PUBLIC_BASE_URL: config.PUBLIC_BASE_URL, secret: linkSecret }, input),
   };
