@@ -11,8 +11,11 @@ import type { AuditEntry, Evaluation, MemberGrid, Session, Synthesis } from '../
 import { auditEntrySchema, evaluationSchema, memberGridSchema, sessionSchema, synthesisSchema } from '../src/domain/model.js';
 import { packageRoot } from '../src/paths.js';
 import { loadReferentials } from '../src/referential/load-referentials.js';
+import { BlobStorage } from '../src/storage/blob-storage.js';
 import { FileStorage } from '../src/storage/file-storage.js';
+import type { KeyValueStore } from '../src/storage/key-value-store.js';
 import { storageKeys } from '../src/storage/storage-keys.js';
+import { startBenchAzurite } from './azurite.js';
 
 /**
  * `npm run bench`: the juror's row save (card submit → validate → persist →
@@ -33,6 +36,9 @@ const WARMUP_REQUESTS = 400;
 const MAX_REQUESTS = 4_000;
 const MAX_SECONDS = 25;
 const FILLER_WRITE_CONCURRENCY = 64;
+// On Azure Blob Storage (Azurite started by the bench): the small store only, seeding 50,000 blobs would take the run.
+const BLOB_STORE_SIZE = 100;
+const PER_OP_SAMPLES = 200;
 
 const root = packageRoot();
 const referential = [...loadReferentials(resolve(root, 'data/referentiels')).values()][0];
@@ -149,6 +155,58 @@ async function seedStore(dir: string, total: number): Promise<Juror[]> {
   };
   await Promise.all(Array.from({ length: FILLER_WRITE_CONCURRENCY }, writer));
   return jurors;
+}
+
+/** The same store on Azure Blob Storage, written through BlobStorage (the format the bot reads). */
+async function seedBlob(storage: BlobStorage, total: number): Promise<Juror[]> {
+  const at = new Date().toISOString();
+  const jurors: Juror[] = [];
+  let next = 0;
+  const writer = async (): Promise<void> => {
+    while (next < total) {
+      const e = next;
+      next += 1;
+      const live = e < LIVE_EVALUATIONS;
+      const records = evaluationRecords(live ? `live${e}` : `f${e}`, !live, at);
+      await storage.write(Object.fromEntries(records.map(({ key, record }) => [key, { ...record }])));
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, writer));
+  for (let e = 0; e < LIVE_EVALUATIONS; e += 1) {
+    for (const suffix of ['p', 'a', 'b']) jurors.push({ id: `live${e}-${suffix}`, evaluationId: `evaluation-live${e}`, rev: 0, sent: 0 });
+  }
+  await storage.flush();
+  return jurors;
+}
+
+interface PerOp {
+  label: string;
+  write: { mean: number; p95: number };
+  read: { mean: number; p95: number };
+}
+
+function meanP95(samples: number[]): { mean: number; p95: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { mean: sorted.reduce((sum, v) => sum + v, 0) / sorted.length, p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? Number.NaN };
+}
+
+/** One store's latency per write (an update of a grid-sized record) and per read, sequential. */
+async function perOp(label: string, store: KeyValueStore): Promise<PerOp> {
+  const grid = { rows: Object.fromEntries(rowIds.map((rowId) => [rowId, { notes: 'n'.repeat(120), percentage: 50 }])) };
+  const key = (i: number): string => `bench/per-op/${i % 20}`;
+  const writes: number[] = [];
+  const reads: number[] = [];
+  for (let i = 0; i < PER_OP_SAMPLES; i += 1) {
+    const t0 = performance.now();
+    await store.write({ [key(i)]: { ...grid, n: i } });
+    writes.push(performance.now() - t0);
+  }
+  for (let i = 0; i < PER_OP_SAMPLES; i += 1) {
+    const t0 = performance.now();
+    await store.read([key(i * 7)]);
+    reads.push(performance.now() - t0);
+  }
+  return { label, write: meanP95(writes), read: meanP95(reads) };
 }
 
 // ---------------------------------------------------------------- processes
@@ -347,6 +405,7 @@ async function main(): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'row-bench-'));
   const results: CaseFigures[] = [];
   const starts: Record<string, number> = {};
+  const perOps: PerOp[] = [];
   try {
     const echo = await startProcess(resolve(root, 'dist/bench/echo-bot.js'), {});
     const echoSteps = Array.from({ length: 201 }, (_, i) => echoStep(`echo-${i}`));
@@ -375,6 +434,42 @@ async function main(): Promise<void> {
       }
       await stopProcess(bot);
     }
+
+    // The same on Azure Blob Storage: Azurite on a free loopback port, data in a temporary folder, stopped after.
+    const azurite = await startBenchAzurite();
+    try {
+      const files = new FileStorage({ dir: join(work, 'per-op') });
+      perOps.push(await perOp('file', files));
+      await files.close();
+      const container = 'bench-per-op';
+      const blobs = new BlobStorage({ connectionString: azurite.connectionString, container });
+      perOps.push(await perOp('blob (Azurite)', blobs));
+      await blobs.flush();
+
+      const seedBegan = performance.now();
+      const storage = new BlobStorage({ connectionString: azurite.connectionString, container: 'bench-rows' });
+      const jurors = await seedBlob(storage, BLOB_STORE_SIZE);
+      process.stderr.write(`seeded ${BLOB_STORE_SIZE} evaluations on Azurite in ${fixed((performance.now() - seedBegan) / 1000)} s\n`);
+      const env = {
+        STORAGE: 'blob',
+        AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+        AZURE_STORAGE_CONTAINER: 'bench-rows',
+        LINK_SECRET: 'bench-link-secret-bench-link-secret',
+        RUN_ID: 'bench',
+        LOG_LEVEL: 'info',
+      };
+      const bot = await startProcess(resolve(root, 'dist/src/main.js'), env, (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean));
+      starts[`${BLOB_STORE_SIZE} on blob`] = bot.startMs;
+      const steps = jurors.map(saveStep);
+      await load(bot, 10, steps, WARMUP_REQUESTS, MAX_SECONDS);
+      for (const connections of CONNECTIONS) {
+        const figures = await load(bot, connections, steps, MAX_REQUESTS, MAX_SECONDS);
+        results.push({ label: `row save, ${BLOB_STORE_SIZE} on blob`, connections, ...figures, peakRssMb: processFigures(bot.child.pid!).peakRssMb });
+      }
+      await stopProcess(bot);
+    } finally {
+      await azurite.stop();
+    }
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -401,6 +496,9 @@ async function main(): Promise<void> {
     lines.push(`${STORE_SIZES[1]} stored / ${STORE_SIZES[0]} stored, ${connections} connections: ${fixed(rateOf(`row save, ${STORE_SIZES[1]} stored`, connections) / rateOf(`row save, ${STORE_SIZES[0]} stored`, connections), 2)}`);
   }
   for (const size of STORE_SIZES) lines.push(`start to /healthz with ${size} stored evaluations: ${fixed((starts[size] ?? Number.NaN) / 1000, 2)} s`);
+  lines.push(`start to /healthz with ${BLOB_STORE_SIZE} evaluations on blob: ${fixed((starts[`${BLOB_STORE_SIZE} on blob`] ?? Number.NaN) / 1000, 2)} s`);
+  lines.push(`Per operation, ${PER_OP_SAMPLES} sequential samples (ms): store            write mean  write p95  read mean  read p95`);
+  for (const op of perOps) lines.push(`${' '.repeat(46)}${op.label.padEnd(17)}${pad(fixed(op.write.mean, 2), 10)}${pad(fixed(op.write.p95, 2), 11)}${pad(fixed(op.read.mean, 2), 11)}${pad(fixed(op.read.p95, 2), 10)}`);
   lines.push('Targets: row save ≥ 0.6× echo turns/s at 10 and 50 connections; p99 ≤ 2× echo at 10; 50k/100 ≥ 0.9; start ≤ 2 s at 50k; peak RSS ≤ 1.2× echo.');
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -130,6 +130,7 @@ export function createApp(deps: AppDeps): App {
   const publicBaseUrl = (): string => config.PUBLIC_BASE_URL ?? `http://localhost:${listenedPort ?? config.PORT}`;
   const notifier = new OutboxNotifier({
     repositories,
+    instanceId: randomUUID(),
     transport: deps.transport ?? adapterTransport(adapter, config.MicrosoftAppId),
     clock,
     logger,
@@ -146,7 +147,8 @@ export function createApp(deps: AppDeps): App {
     logSalt: config.LOG_HASH_SALT,
     timezone: config.TIMEZONE,
     divergenceThreshold: config.DIVERGENCE_THRESHOLD,
-    bootId: randomUUID(),
+    // Shared by the instances of one run (RUN_ID): moving between them is no restart.
+    bootId: config.RUN_ID ?? randomUUID(),
     fixedLocale: config.BOT_LOCALE,
     pdfLink: (input) => pdfUrl({ PUBLIC_BASE_URL: publicBaseUrl(), secret: linkSecret }, input),
     dayExportLinks: (input) => dayExportUrls({ PUBLIC_BASE_URL: publicBaseUrl(), secret: linkSecret }, input),

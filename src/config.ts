@@ -46,9 +46,17 @@ const configSchema = z.object({
    * links then stop working after a restart (the user asks for a fresh one).
    */
   LINK_SECRET: z.string().min(32, 'au moins 32 caractères').optional(),
+  /**
+   * The run that all instances sharing a store belong to (e.g. the release or the container
+   * app's revision). A person's first message in a new run brings them back to where they were
+   * ("Le bot a redémarré…"); with several instances, a turn reaching another instance of the
+   * same run is no restart. Unset: each process is its own run (one instance).
+   */
+  RUN_ID: z.string().trim().min(1).max(200).optional(),
 }).superRefine((config, ctx) => {
   if (config.STORAGE === 'blob') {
-    for (const name of ['AZURE_STORAGE_CONNECTION_STRING', 'AZURE_STORAGE_CONTAINER'] as const) {
+    // Several instances share the store: a link signed by one is checked by another, and a turn moves between them.
+    for (const name of ['AZURE_STORAGE_CONNECTION_STRING', 'AZURE_STORAGE_CONTAINER', 'LINK_SECRET', 'RUN_ID'] as const) {
       if (config[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message: 'requis quand STORAGE=blob (required when STORAGE=blob)' });
     }
   }

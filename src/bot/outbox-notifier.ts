@@ -10,6 +10,9 @@ export interface Transport {
   send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<void>;
 }
 
+/** How long a claim holds: longer than any send takes; a holder that died frees the message after it. */
+export const CLAIM_MS = 2 * 60_000;
+
 /** Backoff after the n-th failed attempt: 30 s, 1 min, 2 min … capped at 30 min. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 30 * 60_000);
@@ -35,6 +38,8 @@ export class OutboxNotifier implements Notifier {
       clock: Clock;
       logger: Logger;
       logSalt: string;
+      /** This process among the instances sharing the store: who holds a claim. */
+      instanceId: string;
     },
   ) {}
 
@@ -57,8 +62,10 @@ export class OutboxNotifier implements Notifier {
 
   async deliverPending(userId: string, send: (activity: Partial<Activity>) => Promise<unknown>): Promise<void> {
     const { outbox } = this.deps.repositories;
-    for (const message of await outbox.listPendingForUser(userId)) {
-      if (await this.droppedIfExpired(message)) continue;
+    for (const pending of await outbox.listPendingForUser(userId)) {
+      if (await this.droppedIfExpired(pending)) continue;
+      const message = await this.claim(pending);
+      if (!message) continue;
       await send(message.activity as Partial<Activity>);
       await outbox.markDelivered(message.key, this.deps.clock.now().toISOString());
       this.log('info', 'outbox delivered on next message', message);
@@ -71,9 +78,12 @@ export class OutboxNotifier implements Notifier {
     }
   }
 
-  private async attempt(message: OutboxMessage): Promise<void> {
+  private async attempt(due: OutboxMessage): Promise<void> {
     const { outbox, conversationReferences } = this.deps.repositories;
-    if (await this.droppedIfExpired(message)) return;
+    if (await this.droppedIfExpired(due)) return;
+    // Another instance (or this one's other path) may be sending it: only the claim's winner sends.
+    const message = await this.claim(due);
+    if (!message) return;
     const reference = await conversationReferences.get(message.userId);
     try {
       if (!reference) throw Object.assign(new Error('no conversation reference'), { name: 'NoConversationReference' });
@@ -86,6 +96,11 @@ export class OutboxNotifier implements Notifier {
       await outbox.recordFailure(message.key, { error: errorCode(error), nextAttemptAt });
       this.log('warn', 'outbox delivery failed', message, { error: errorCode(error), attempts });
     }
+  }
+
+  private claim(message: OutboxMessage): Promise<OutboxMessage | undefined> {
+    const now = this.deps.clock.now();
+    return this.deps.repositories.outbox.claim(message.key, { by: this.deps.instanceId, now, until: new Date(now.getTime() + CLAIM_MS) });
   }
 
   /** A message past its expiry is closed without being sent (a "35 minutes" notice read at 46 would mislead). */

@@ -1,4 +1,5 @@
-import type { CardJson } from './render-template.js';
+// render-template.ts's CardJson, spelled here: that module imports this one, not the other way round.
+type CardJson = Record<string, unknown>;
 
 /**
  * Characters Adaptive Card markdown (Teams, Web Chat) turns into formatting

@@ -47,6 +47,7 @@ export function createEvaluation(
     header: header.header,
     state: 'draft',
     presidentScores: session.mode === 'professional' || input.presidentScores !== false,
+    rev: 0,
     excludedMemberIds: [],
     createdAt: ctx.now.toISOString(),
   };

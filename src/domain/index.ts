@@ -31,6 +31,7 @@ export { roleIn, juryOf, scoresIn, scorersOf, expectedMemberIds, type Role } fro
 export {
   LIFECYCLE_ACTIONS,
   nextState,
+  followTransition,
   collectionHasClosed,
   startInterview,
   endInterview,
@@ -65,6 +66,7 @@ export {
   saveAgreement,
   sign,
   reopenSigned,
+  settleWithSynthesis,
   undecidedDomains,
   type SaveAgreementInput,
   type SynthesisChanged,

@@ -127,6 +127,24 @@ export function applyTransition(
   return { type: 'changed', evaluation: next, audit: [entry] };
 }
 
+/**
+ * An action's effect on the evaluation as it is now, for a change decided on another record
+ * first (a synthesis saved, a grid reopened) and applied inside the evaluation's conditional
+ * update: re-run on the stored evaluation at each retry, never copied from the turn's snapshot.
+ */
+export function followTransition(
+  evaluation: Evaluation,
+  action: LifecycleAction,
+  auditAction: AuditAction,
+  ctx: OperationContext,
+  reason?: string,
+): EvaluationChanged | Unchanged | Forbidden {
+  const check = nextState(evaluation.mode, evaluation.state, action);
+  if (check.type === 'forbidden') return check;
+  if (check.to === evaluation.state) return UNCHANGED;
+  return applyTransition(evaluation, check.to, {}, auditAction, ctx, reason);
+}
+
 function presidentOnly(session: Session, evaluation: Evaluation, ctx: OperationContext): Forbidden | null {
   if (evaluation.sessionId !== session.id) throw new Error('lifecycle: the evaluation does not belong to this session');
   const role = roleIn(session, ctx.actorId);

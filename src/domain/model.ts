@@ -76,6 +76,18 @@ export const evaluationSchema = z.object({
   mode: modeSchema,
   header: headerSchema,
   state: evaluationStateSchema,
+  /**
+   * Grows with every stored change (the repository bumps it): the president's forms carry it,
+   * so a form shown before another change is refused as stale. 0 for records written before it.
+   */
+  rev: z.number().int().nonnegative().default(0),
+  /** Fingerprint of the last president form applied (see memberGridSchema): its double click is not stale. */
+  lastSubmission: z.string().optional(),
+  /**
+   * The synthesis revision the signed / not signed state was last settled from (lifecycle.ts,
+   * settleWithSynthesis): a reader holding an older synthesis never overrides a newer settlement.
+   */
+  synthesisRev: z.number().int().nonnegative().optional(),
   startedAt: isoInstant.optional(),
   endedAt: isoInstant.optional(),
   /**
@@ -150,7 +162,16 @@ export const synthesisSchema = z.object({
   comment: z.string().max(LIMITS.synthesisComment),
   signed: signedVersionSchema.optional(),
   /** Earlier signed versions, kept and marked "remplacée" when the president reopened. */
-  replaced: z.array(signedVersionSchema.extend({ replacedAt: isoInstant, reason: z.string().min(1).max(LIMITS.reason) })).default([]),
+  replaced: z
+    .array(
+      signedVersionSchema.extend({
+        replacedAt: isoInstant,
+        reason: z.string().min(1).max(LIMITS.reason),
+        /** Who reopened it (the president); absent on versions replaced before it was recorded. */
+        replacedBy: z.string().optional(),
+      }),
+    )
+    .default([]),
   /** Fingerprint of the last submission applied to this synthesis (see memberGridSchema); absent until then. */
   lastSubmission: z.string().optional(),
   updatedAt: isoInstant,

@@ -7,7 +7,7 @@ import { auditEntry, auditTarget, changedFields } from './audit.js';
 import { checkRevision, submissionFingerprint } from './check-revision.js';
 import type { DomainConsolidation } from './consolidate.js';
 import { juryOf } from './jury.js';
-import { applyTransition, checkReason, collectionHasClosed, nextState } from './lifecycle.js';
+import { applyTransition, checkReason, collectionHasClosed, nextState, type EvaluationChanged } from './lifecycle.js';
 import { checkPercentage } from './parse-percentage.js';
 import { canActAsPresident } from './permissions.js';
 
@@ -192,9 +192,9 @@ export function sign(synthesis: Synthesis, input: { rev: number }, ctx: Evaluati
     members,
   };
   const next: Synthesis = { ...synthesis, signed, rev: synthesis.rev + 1, lastSubmission: go.fingerprint, updatedAt: signedAt };
-  const change = applyTransition(ctx.evaluation, go.to, {}, 'evaluation.sign', ctx);
-  const audit = [synthesisAudit(synthesis, ctx, 'synthesis.sign', undefined, { signedBy: signedBy.id, signedAt, members: members.map((m) => m.id) }), ...change.audit];
-  return { type: 'signed', synthesis: next, evaluation: change.evaluation, audit };
+  const settled = settleWithSynthesis(ctx.evaluation, next);
+  if (settled.type !== 'changed') throw new Error('sign: the signed synthesis does not settle the evaluation');
+  return { type: 'signed', synthesis: next, evaluation: settled.evaluation, audit: settled.audit };
 }
 
 /**
@@ -216,12 +216,48 @@ export function reopenSigned(
   const replacedAt = ctx.now.toISOString();
   const next: Synthesis = {
     ...rest,
-    replaced: [...synthesis.replaced, { ...signed, replacedAt, reason: reason.reason }],
+    replaced: [...synthesis.replaced, { ...signed, replacedAt, reason: reason.reason, replacedBy: ctx.actorId }],
     rev: synthesis.rev + 1,
     lastSubmission: go.fingerprint,
     updatedAt: replacedAt,
   };
-  const change = applyTransition(ctx.evaluation, go.to, {}, 'evaluation.reopen_signed', ctx, reason.reason);
-  const audit = [synthesisAudit(synthesis, ctx, 'synthesis.reopen', { signedAt: signed.signedAt }, { replacedAt }, reason.reason), ...change.audit];
-  return { type: 'reopened', synthesis: next, evaluation: change.evaluation, audit };
+  const settled = settleWithSynthesis(ctx.evaluation, next);
+  if (settled.type !== 'changed') throw new Error('reopenSigned: the reopened synthesis does not settle the evaluation');
+  return { type: 'reopened', synthesis: next, evaluation: settled.evaluation, audit: settled.audit };
+}
+
+/**
+ * The synthesis is the one source of truth of a signature: signing (or reopening) writes it
+ * first, then the evaluation's state follows from it. A process killed between the two writes
+ * leaves them apart; whoever reads the evaluation next settles it with this (storage does, on
+ * read). Deterministic, audit ids included (derived from the signature's instant), so that the
+ * signer's own follow-up and a reader's repair write the same state and the same entries once.
+ * `synthesisRev` on the evaluation keeps a reader holding an older synthesis from undoing a
+ * newer settlement.
+ */
+export function settleWithSynthesis(evaluation: Evaluation, synthesis: Synthesis | undefined): EvaluationChanged | Unchanged {
+  if (!synthesis || (evaluation.synthesisRev ?? -1) >= synthesis.rev) return UNCHANGED;
+  const { signed } = synthesis;
+  if (signed) {
+    const check = nextState(evaluation.mode, evaluation.state, 'sign');
+    if (check.type === 'forbidden' || check.to === evaluation.state) return UNCHANGED;
+    const ctx = settlementContext(evaluation.id, `sign:${signed.signedAt}`, signed.signedBy.id, signed.signedAt);
+    const entry = synthesisAudit(synthesis, ctx, 'synthesis.sign', undefined, { signedBy: signed.signedBy.id, signedAt: signed.signedAt, members: signed.members.map((m) => m.id) });
+    const change = applyTransition(evaluation, check.to, {}, 'evaluation.sign', ctx);
+    return { type: 'changed', evaluation: { ...change.evaluation, synthesisRev: synthesis.rev }, audit: [entry, ...change.audit] };
+  }
+  const replaced = synthesis.replaced.at(-1);
+  if (evaluation.state !== 'signed' || !replaced) return UNCHANGED;
+  const check = nextState(evaluation.mode, evaluation.state, 'reopen_signed');
+  if (check.type === 'forbidden') return UNCHANGED;
+  const ctx = settlementContext(evaluation.id, `reopen:${replaced.replacedAt}`, replaced.replacedBy ?? replaced.signedBy.id, replaced.replacedAt);
+  const entry = synthesisAudit(synthesis, ctx, 'synthesis.reopen', { signedAt: replaced.signedAt }, { replacedAt: replaced.replacedAt }, replaced.reason);
+  const change = applyTransition(evaluation, check.to, {}, 'evaluation.reopen_signed', ctx, replaced.reason);
+  return { type: 'changed', evaluation: { ...change.evaluation, synthesisRev: synthesis.rev }, audit: [entry, ...change.audit] };
+}
+
+/** Ids and instant of a settlement's audit entries, from the event itself: the same on every replay. */
+function settlementContext(evaluationId: string, event: string, actorId: string, at: string): OperationContext {
+  let count = 0;
+  return { actorId, now: new Date(at), newId: () => `${evaluationId}:${event}:${(count += 1)}` };
 }

@@ -28,6 +28,13 @@ export const outboxMessageSchema = z.object({
   lastError: z.string().optional(),
   /** After this instant the message means nothing (a time notice): it is dropped, not delivered late. */
   expiresAt: isoInstant.optional(),
+  /**
+   * The instance sending it now, until `claimedUntil`: claimed by a conditional write before
+   * sending, so that with several instances on one store a message is sent by one of them only.
+   * A claim whose holder died runs out and the message is tried again.
+   */
+  claimedBy: z.string().optional(),
+  claimedUntil: isoInstant.optional(),
 });
 export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
 

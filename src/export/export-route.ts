@@ -1,5 +1,9 @@
 import type restify from 'restify';
-import type { App } from '../app.js';
+import type { Clock } from '../bot/clock.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import type { Referential } from '../referential/schema.js';
+import type { Repositories } from '../storage/repositories.js';
 import { exportedVersions, roleIn } from '../domain/index.js';
 import type { MessageKey } from '../i18n/fr.js';
 import { translator, type Locale } from '../i18n/translate.js';
@@ -45,7 +49,19 @@ function parsePath(path: string): { token: string; locale: Locale; format: Expor
  * gave its president (15 minutes, HMAC, like the PDF's). The role is checked again against
  * storage; only signed evaluations are in the files. `lang` sets the spreadsheet's headers.
  */
-export function registerExportRoute(server: restify.Server, app: App): void {
+/** What the route needs from the app, and no more (the app imports this module: no cycle back to it). */
+export interface ExportRouteDeps {
+  config: Pick<Config, 'LOG_HASH_SALT' | 'TIMEZONE' | 'ISSUER_NAME'>;
+  /** The bot's version, in the PDF's footer. */
+  version: string;
+  repositories: Repositories;
+  referentials: ReadonlyMap<string, Referential>;
+  logger: Logger;
+  linkSecret: string;
+  services: { clock: Clock };
+}
+
+export function registerExportRoute(server: restify.Server, app: ExportRouteDeps): void {
   const { config, repositories, referentials, logger, services } = app;
 
   // A wildcard, as for the PDF: restify refuses a named parameter over 100 characters.

@@ -14,7 +14,7 @@ export {
   type CreateLinkTokenInput,
   type CreatePdfTokenInput,
 } from './pdf-links.js';
-export { registerPdfRoute, pdfFileName } from './pdf-route.js';
+export { registerPdfRoute, pdfFileName, type PdfRouteDeps } from './pdf-route.js';
 export { renderSynthesisPdf, type SynthesisPdfInput } from './synthesis-pdf.js';
 export { synthesisPdfInput, formatAgreement, type PdfIssue, type ReplacedVersion } from './synthesis-pdf-input.js';
 

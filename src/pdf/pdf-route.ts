@@ -1,5 +1,8 @@
 import type restify from 'restify';
-import type { App } from '../app.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import type { Referential } from '../referential/schema.js';
+import type { Repositories } from '../storage/repositories.js';
 import { roleIn } from '../domain/index.js';
 import { hashId } from '../log.js';
 import { verifyPdfToken } from './pdf-links.js';
@@ -29,7 +32,18 @@ export const PRIVATE_HEADERS = {
  * issued the link to that user less than 15 minutes ago; membership and signature are
  * checked again against storage, since either may have changed since.
  */
-export function registerPdfRoute(server: restify.Server, app: App): void {
+/** What the route needs from the app, and no more (the app imports this module: no cycle back to it). */
+export interface PdfRouteDeps {
+  config: Pick<Config, 'LOG_HASH_SALT' | 'TIMEZONE' | 'ISSUER_NAME'>;
+  /** The bot's version, in the PDF's footer. */
+  version: string;
+  repositories: Pick<Repositories, 'evaluations' | 'sessions' | 'syntheses'>;
+  referentials: ReadonlyMap<string, Referential>;
+  logger: Logger;
+  linkSecret: string;
+}
+
+export function registerPdfRoute(server: restify.Server, app: PdfRouteDeps): void {
   const { config, repositories, referentials, logger } = app;
 
   // A wildcard rather than `:token`: restify's router refuses a named parameter longer than

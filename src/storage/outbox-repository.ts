@@ -15,7 +15,12 @@ export interface OutboxRepository {
   listDue(now: Date): Promise<OutboxMessage[]>;
   /** Returns false when no such message exists. */
   markDelivered(key: string, deliveredAt: string): Promise<boolean>;
-  /** Counts an attempt and postpones the next one; false when no such undelivered message exists. */
+  /**
+   * Takes the message for sending (conditional write): the message when this claim won, undefined
+   * when it is delivered, gone, or claimed by another sender whose claim has not run out.
+   */
+  claim(key: string, claim: { by: string; now: Date; until: Date }): Promise<OutboxMessage | undefined>;
+  /** Counts an attempt, postpones the next one and lets the claim go; false when no such undelivered message exists. */
   recordFailure(key: string, failure: { error: string; nextAttemptAt: string }): Promise<boolean>;
   /** The user's undelivered messages (to deliver on their next message), oldest first. */
   listPendingForUser(userId: string): Promise<OutboxMessage[]>;
@@ -64,12 +69,21 @@ export function createOutboxRepository(context: StorageContext): OutboxRepositor
       if (result) await pending.remove(pendingKey, [key]);
       return result;
     },
+    async claim(key, { by, now, until }) {
+      const { written } = await messages.update(storageKeys.outboxMessage(key), (current) => {
+        if (!current || current.deliveredAt !== undefined) return { result: undefined };
+        const held = current.claimedBy !== undefined && current.claimedUntil !== undefined && Date.parse(current.claimedUntil) > now.getTime();
+        if (held) return { result: undefined };
+        return { write: { ...current, claimedBy: by, claimedUntil: until.toISOString() }, result: undefined };
+      });
+      return written;
+    },
     async recordFailure(key, { error, nextAttemptAt }) {
-      const { written } = await messages.update(storageKeys.outboxMessage(key), (current) =>
-        !current || current.deliveredAt !== undefined
-          ? { result: undefined }
-          : { write: { ...current, attempts: current.attempts + 1, lastError: error, nextAttemptAt }, result: undefined },
-      );
+      const { written } = await messages.update(storageKeys.outboxMessage(key), (current) => {
+        if (!current || current.deliveredAt !== undefined) return { result: undefined };
+        const { claimedBy: _by, claimedUntil: _until, ...unclaimed } = current;
+        return { write: { ...unclaimed, attempts: current.attempts + 1, lastError: error, nextAttemptAt }, result: undefined };
+      });
       if (written) await track(written);
       return written !== undefined;
     },

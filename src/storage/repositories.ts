@@ -38,14 +38,16 @@ export interface Repositories {
  */
 export function createRepositories(storage: KeyValueStore): Repositories {
   const context = { storage, locks: new KeyedMutex() };
+  const syntheses = createSynthesisRepository(context);
+  const audit = createAuditRepository(context);
   return {
     sessions: createSessionRepository(context),
-    evaluations: createEvaluationRepository(context),
+    evaluations: createEvaluationRepository(context, { syntheses, audit }),
     grids: createGridRepository(context),
-    syntheses: createSynthesisRepository(context),
+    syntheses,
     profiles: createProfileRepository(context),
     conversationReferences: createConversationReferenceRepository(context),
-    audit: createAuditRepository(context),
+    audit,
     outbox: createOutboxRepository(context),
     timers: createTimerRepository(context),
     rehearsals: createRehearsalRepository(context),

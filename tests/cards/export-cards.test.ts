@@ -34,7 +34,7 @@ function linksView(locale: Locale = 'fr'): DayExportLinksView {
 /** A signed evaluation on the dashboard, with no button but the export's. */
 function line(evaluationId: string): EvaluationLineView {
   const none = { open: false, remind: false, closeCollection: false, consolidation: false, cancel: false, reopenGrid: false, reopenSynthesis: false, header: false, audit: false, day: false };
-  return { evaluationId, candidate, company, state: 'Signée', time: '43 min / 45', members: [], agreed: [], actions: none };
+  return { evaluationId, evaluationRev: 3, candidate, company, state: 'Signée', time: '43 min / 45', members: [], agreed: [], actions: none };
 }
 
 const cases: CardCase[] = [];

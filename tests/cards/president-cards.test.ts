@@ -145,6 +145,7 @@ const allActions: EvaluationLineView['actions'] = {
 function evaluationLine(n: number, actionsOf: EvaluationLineView['actions'] = allActions): EvaluationLineView {
   return {
     evaluationId: `${EVALUATION}-${n}`,
+    evaluationRev: 12,
     candidate: `${n}. ${candidate}`,
     company,
     state: n % 2 === 0 ? 'Collecte close' : 'Signée',
@@ -200,6 +201,7 @@ function reasonFormView(action: ReasonFormView['action'], locale: Locale = 'fr')
   return {
     locale,
     evaluationId: EVALUATION,
+    evaluationRev: 7,
     action,
     title: { cancel: "Annuler l'évaluation", reopenGrid: 'Rouvrir une grille', reopenSynthesis: 'Rouvrir la synthèse signée' }[action],
     explanation: `L'évaluation de ${candidate} reste dans le journal ; chaque membre est informé.`,
@@ -212,6 +214,7 @@ function headerFormView(locale: Locale = 'fr'): HeaderFormView {
   return {
     locale,
     evaluationId: EVALUATION,
+    evaluationRev: 7,
     date: '2026-11-28',
     candidateLastName: fill('DUPONT-LEFÈVRE ', 100),
     candidateFirstName: fill('Léa-Marie ', 100),
@@ -224,6 +227,7 @@ function confirmView(action: ConfirmView['action'], locale: Locale = 'fr'): Conf
   return {
     locale,
     evaluationId: EVALUATION,
+    evaluationRev: 7,
     action,
     title: action === 'close' ? 'Clore la collecte ?' : 'Relancer les membres ?',
     explanation:
@@ -539,7 +543,7 @@ describe('dashboard card', () => {
         'evaluation.headerForm',
         'evaluation.audit',
         'evaluation.cancelForm',
-      ].map((verb) => ({ verb, evaluationId: `${EVALUATION}-1` })),
+      ].map((verb) => ({ verb, evaluationId: `${EVALUATION}-1`, evaluationRev: 12 })),
     );
   });
 
@@ -553,8 +557,8 @@ describe('dashboard card', () => {
     };
     const card = dashboardCard(view);
     expect(actions(card).map((a) => [a.title, dataOf(a)])).toEqual([
-      ['Ouvrir', { verb: 'evaluation.frame', evaluationId: `${EVALUATION}-1` }],
-      ['Journal', { verb: 'evaluation.audit', evaluationId: `${EVALUATION}-1` }],
+      ['Ouvrir', { verb: 'evaluation.frame', evaluationId: `${EVALUATION}-1`, evaluationRev: 12 }],
+      ['Journal', { verb: 'evaluation.audit', evaluationId: `${EVALUATION}-1`, evaluationRev: 12 }],
     ]);
     const withDay = dashboardCard({ ...view, days: [{ ...view.days[0]!, evaluations: [evaluationLine(2, { ...none, day: true })] }] });
     expect(actions(withDay).map((a) => [a.title, dataOf(a)])).toEqual([['Bilan de la journée', { verb: 'dashboard.day', sessionId: SESSION }]]);
@@ -626,7 +630,7 @@ describe('reason form card', () => {
     const card = reasonFormCard(reasonFormView(action));
     expect(byId(card, 'reason')).toMatchObject({ type: 'Input.Text', maxLength: 500, isRequired: true, label: 'Motif' });
     const [submit, back] = submits(card);
-    expect([submit!.title, dataOf(submit!)]).toEqual([title, { verb, evaluationId: EVALUATION }]);
+    expect([submit!.title, dataOf(submit!)]).toEqual([title, { verb, evaluationId: EVALUATION, evaluationRev: 7 }]);
     expect(dataOf(back!)).toEqual({ verb: 'dashboard.open' });
     expect(back!.associatedInputs).toBe('none');
     const parsed = submissionSchema.parse(payload(card, submit!));
@@ -657,6 +661,7 @@ describe('header form card', () => {
     expect(submissionSchema.parse(payload(card, submit))).toEqual({
       verb: 'evaluation.header',
       evaluationId: EVALUATION,
+      evaluationRev: 7,
       date: '2026-11-28',
       candidateLastName: view.candidateLastName,
       candidateFirstName: view.candidateFirstName,
@@ -676,7 +681,7 @@ describe('confirm card', () => {
   ] as const)('%s confirms with %s and confirm: true, or cancels to the dashboard', (action, verb, title) => {
     const card = confirmCard(confirmView(action));
     expect(submits(card).map((a) => [a.title, dataOf(a)])).toEqual([
-      [title, { verb, evaluationId: EVALUATION, confirm: true }],
+      [title, { verb, evaluationId: EVALUATION, evaluationRev: 7, confirm: true }],
       ['Annuler', { verb: 'dashboard.open' }],
     ]);
     expect(submissionSchema.parse(dataOf(submits(card)[0]!))).toMatchObject({ verb, confirm: true });

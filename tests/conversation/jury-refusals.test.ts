@@ -156,7 +156,7 @@ describe('grid refusals: nothing changes, the message is clear', () => {
   it('names the limit of a cancellation reason, keeps the evaluation and gives the reason back', async () => {
     const { jury } = await startedJury();
     const reason = `${'Candidat absent, prévenu trop tard. '.repeat(20)}FIN`;
-    const replies = await jury.chat('claire').submit({ verb: 'evaluation.cancel', evaluationId: jury.evaluationId, reason });
+    const replies = await jury.chat('claire').submit({ verb: 'evaluation.cancel', evaluationId: jury.evaluationId, evaluationRev: await jury.evaluationRev(), reason });
     const shown = visibleText(replies);
     expect(shown).toContain(`Le motif dépasse 500 caractères (vous en avez écrit ${reason.length}).`);
     expect(replies.map((r) => r.text ?? '').join('')).toContain(reason);

@@ -12,7 +12,7 @@ describe('the consolidation stays closed while a grid is reopened', () => {
     const consolidation = cardWithVerb(jury.delivered('claire'), 'synthesis.preview');
     const rev = (JSON.stringify(consolidation).match(/"rev":(\d+)/) ?? [])[1];
 
-    const reopened = await jury.chat('claire').submit({ verb: 'grid.reopen', evaluationId: jury.evaluationId, memberId: 'ines', reason: 'Ligne oubliée' });
+    const reopened = await jury.chat('claire').submit({ verb: 'grid.reopen', evaluationId: jury.evaluationId, evaluationRev: await jury.evaluationRev(), memberId: 'ines', reason: 'Ligne oubliée' });
     expect(visibleText(reopened)).not.toMatch(/Erreur|inattendue/);
     const evaluation = await jury.app.repositories.evaluations.get(jury.evaluationId);
     expect(evaluation?.state).not.toBe('collection_closed');

@@ -79,9 +79,9 @@ describe('the president: consolidation, signature, synthesis in every chat', () 
     expect((await jury.app.repositories.syntheses.get(jury.evaluationId))?.signed?.comment).toBe(comment);
 
     // Reopening: with a reason, audited, members told, the signed version kept as "remplacée".
-    const noReason = await jury.chat('claire').submit({ verb: 'synthesis.reopen', evaluationId: jury.evaluationId, reason: '' });
+    const noReason = await jury.chat('claire').submit({ verb: 'synthesis.reopen', evaluationId: jury.evaluationId, evaluationRev: await jury.evaluationRev(), reason: '' });
     expect(visibleText(noReason)).toContain('Indiquez un motif');
-    const reopened = await jury.chat('claire').submit({ verb: 'synthesis.reopen', evaluationId: jury.evaluationId, reason: 'Erreur de saisie sur le domaine 2' });
+    const reopened = await jury.chat('claire').submit({ verb: 'synthesis.reopen', evaluationId: jury.evaluationId, evaluationRev: await jury.evaluationRev(), reason: 'Erreur de saisie sur le domaine 2' });
     expect(visibleText(reopened)).toContain('remplacée');
     expect(visibleText(jury.delivered('marc'))).toContain('Erreur de saisie sur le domaine 2');
     const synthesis = await jury.app.repositories.syntheses.get(jury.evaluationId);
@@ -121,7 +121,7 @@ describe('the president: consolidation, signature, synthesis in every chat', () 
     expect(stillOpen).not.toContain('NOTE-PRIVÉE');
     expect(stillOpen).toContain('Grille soumise');
 
-    await jury.chat('claire').submit({ verb: 'evaluation.close', evaluationId: jury.evaluationId, confirm: true });
+    await jury.chat('claire').submit({ verb: 'evaluation.close', evaluationId: jury.evaluationId, evaluationRev: await jury.evaluationRev(), confirm: true });
     expect((await jury.app.repositories.evaluations.get(jury.evaluationId))?.state).toBe('collection_closed');
     const after = visibleText(await jury.chat('claire').submit(audit));
     expect(after).toContain('NOTE-PRIVÉE');
@@ -236,5 +236,42 @@ describe('the president: consolidation, signature, synthesis in every chat', () 
     const juror = visibleText(await jury.say('marc', 'tableau de bord'));
     expect(juror).toContain('Votre grille est soumise');
     expect(juror).not.toContain('Grille de synthèse'.toUpperCase());
+  });
+});
+
+describe("the president's forms carry the evaluation's revision", () => {
+  it('refuses a confirmation shown before the evaluation changed, with the current dashboard', async () => {
+    const jury = await endedJury();
+    await scoreAndSubmit(jury, 'marc', MARC);
+    await scoreAndSubmit(jury, 'ines', INES);
+    const dashboard = await jury.say('claire', 'tableau de bord');
+    const confirm = await jury.click('claire', dashboard, 'evaluation.close');
+    expect(visibleText(confirm)).toContain('Clore la collecte');
+    // Meanwhile Claire's own grid goes in: the collection closes by itself, the evaluation moves on.
+    await scoreAndSubmit(jury, 'claire', CLAIRE);
+    const before = await jury.app.repositories.evaluations.get(jury.evaluationId);
+    const stale = visibleText(await jury.click('claire', confirm, 'evaluation.close'));
+    expect(stale).toContain("Cette carte n'est plus à jour. Rien n'a été modifié ; voici la version actuelle.");
+    expect(stale).toContain('Tableau de bord');
+    expect(await jury.app.repositories.evaluations.get(jury.evaluationId)).toEqual(before);
+  });
+
+  it('applies a cancellation once when its button is clicked twice, and refuses a header form shown before it', async () => {
+    const jury = await endedJury();
+    const header = await jury.click('claire', await jury.say('claire', 'tableau de bord'), 'evaluation.headerForm');
+    const form = await jury.click('claire', await jury.say('claire', 'tableau de bord'), 'evaluation.cancelForm');
+    const cancelled = visibleText(await jury.click('claire', form, 'evaluation.cancel', () => true, { reason: 'Candidate absente' }));
+    expect(cancelled).toContain("L'évaluation de Léa Dupont est annulée.");
+    const rev = await jury.evaluationRev();
+    const again = visibleText(await jury.click('claire', form, 'evaluation.cancel', () => true, { reason: 'Candidate absente' }));
+    expect(again).not.toContain('annulée');
+    expect(again).not.toContain("n'est plus à jour");
+    expect(await jury.evaluationRev()).toBe(rev);
+    const trail = await jury.app.repositories.audit.listTrail(jury.evaluationId);
+    expect(trail.filter((e) => e.action === 'evaluation.cancel')).toHaveLength(1);
+
+    const refused = visibleText(await jury.click('claire', header, 'evaluation.header', () => true, { company: 'Autre entreprise' }));
+    expect(refused).toContain("Cette carte n'est plus à jour.");
+    expect((await jury.app.repositories.evaluations.get(jury.evaluationId))?.header.company).toBe('Laiterie du Val');
   });
 });

@@ -134,6 +134,13 @@ export class JuryHarness {
     return this.click(who, replies, 'grid.save', (a) => a.data.then === then && (a.data.pick === undefined || extra !== ANY) && extra(a), typed);
   }
 
+  /** The evaluation's revision now: what a president's form shown now carries. */
+  async evaluationRev(): Promise<number> {
+    const evaluation = await this.app.repositories.evaluations.get(this.evaluationId);
+    if (!evaluation) throw new Error('no evaluation');
+    return evaluation.rev;
+  }
+
   async stored(who: PersonKey) {
     const grid = await this.app.repositories.grids.get(this.evaluationId, who);
     if (!grid) throw new Error(`no grid for ${who}`);

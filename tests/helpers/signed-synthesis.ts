@@ -64,6 +64,7 @@ export function evaluationRecord(over: Partial<Evaluation> = {}): Evaluation {
     state: 'signed',
     startedAt: '2026-11-28T09:00:00.000Z',
     endedAt: '2026-11-28T09:44:00.000Z',
+    rev: 0,
     excludedMemberIds: [],
     createdAt: '2026-11-28T08:00:00.000Z',
     ...over,

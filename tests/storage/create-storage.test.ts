@@ -29,7 +29,7 @@ describe('createStorage', () => {
   it('runs the app on Azure Blob Storage with STORAGE=blob (Azurite), creating the container', async () => {
     const connectionString = inject('azuriteConnectionString');
     const container = uniqueContainer();
-    const config = loadConfig({ STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: connectionString, AZURE_STORAGE_CONTAINER: container, LOG_LEVEL: 'silent' });
+    const config = loadConfig({ STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: connectionString, AZURE_STORAGE_CONTAINER: container, LINK_SECRET: 'k'.repeat(32), RUN_ID: 'test-run', LOG_LEVEL: 'silent' });
     const app = createApp({ config });
     try {
       expect(app.storage).toBeInstanceOf(BlobStorage);

@@ -299,6 +299,24 @@ describe.each(backends)('repositories over %s', (_name, makeBackend) => {
       expect(await repos.outbox.markDelivered('unknown', now.toISOString())).toBe(false);
     });
 
+    it('lets one claim win when two instances on the store claim a message at once, until it runs out', async () => {
+      await repos.outbox.enqueue(sampleOutboxMessage({ key: 'k1' }));
+      // Two processes: their own repositories (no shared in-process lock), one store.
+      const [a, b] = [createRepositories(backend.storage), createRepositories(backend.storage)];
+      const until = new Date(now.getTime() + 60_000);
+      const claims = await Promise.all([a.outbox.claim('k1', { by: 'a', now, until }), b.outbox.claim('k1', { by: 'b', now, until })]);
+      expect(claims.filter((c) => c !== undefined).map((c) => c?.claimedBy)).toHaveLength(1);
+      expect(await a.outbox.claim('k1', { by: 'c', now, until })).toBeUndefined();
+      // The holder died: once its claim has run out, another instance takes the message.
+      const later = new Date(until.getTime() + 1);
+      expect((await b.outbox.claim('k1', { by: 'd', now: later, until: new Date(later.getTime() + 60_000) }))?.claimedBy).toBe('d');
+      // A failed attempt lets the claim go; a delivered message is never claimed.
+      await b.outbox.recordFailure('k1', { error: '403', nextAttemptAt: later.toISOString() });
+      expect((await a.outbox.claim('k1', { by: 'e', now: later, until }))?.claimedBy).toBe('e');
+      await a.outbox.markDelivered('k1', later.toISOString());
+      expect(await b.outbox.claim('k1', { by: 'f', now: new Date('2027-01-01T00:00:00.000Z'), until: new Date('2027-01-01T00:01:00.000Z') })).toBeUndefined();
+    });
+
     it('lists a user’s pending messages only', async () => {
       await repos.outbox.enqueue(sampleOutboxMessage({ key: 'a1', userId: 'a', createdAt: '2026-11-28T09:02:00.000Z' }));
       await repos.outbox.enqueue(sampleOutboxMessage({ key: 'b1', userId: 'b' }));

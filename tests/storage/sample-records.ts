@@ -39,6 +39,7 @@ export const sampleEvaluation = (over: Partial<Evaluation> = {}): Evaluation => 
   mode: 'jury',
   header: { date: '2026-11-28', candidateLastName: 'Durand', candidateFirstName: 'Léa', company: 'Acme' },
   state: 'draft',
+  rev: 0,
   excludedMemberIds: [],
   createdAt: at,
   ...over,

@@ -25,6 +25,9 @@ describe('loadConfig', () => {
     [{ STORAGE: 'blob', AZURE_STORAGE_CONTAINER: 'jury' }, 'AZURE_STORAGE_CONNECTION_STRING: requis quand STORAGE=blob'],
     [{ STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' }, 'AZURE_STORAGE_CONTAINER: requis quand STORAGE=blob'],
     [{ STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: 'x', AZURE_STORAGE_CONTAINER: 'Jury_CQP' }, 'AZURE_STORAGE_CONTAINER'],
+    // Several instances: a link one signs, another checks; a turn moving to another instance is no restart.
+    [{ STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: 'x', AZURE_STORAGE_CONTAINER: 'jury', RUN_ID: 'r1' }, 'LINK_SECRET: requis quand STORAGE=blob'],
+    [{ STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: 'x', AZURE_STORAGE_CONTAINER: 'jury', LINK_SECRET: 'k'.repeat(32) }, 'RUN_ID: requis quand STORAGE=blob'],
   ])('refuses %j naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);
@@ -32,7 +35,7 @@ describe('loadConfig', () => {
 
   it('stores in files by default, in Azure Blob Storage when asked with a connection string and a container', () => {
     expect(loadConfig({}).STORAGE).toBe('file');
-    const config = loadConfig({ STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', AZURE_STORAGE_CONTAINER: 'jury-cqp' });
+    const config = loadConfig({ STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', AZURE_STORAGE_CONTAINER: 'jury-cqp', LINK_SECRET: 'k'.repeat(32), RUN_ID: 'release-42' });
     expect(config).toMatchObject({ STORAGE: 'blob', AZURE_STORAGE_CONTAINER: 'jury-cqp' });
   });
 

@@ -13,6 +13,7 @@ export function confirmCard(view: ConfirmView): CardJson {
   const close = view.action === 'close';
   return renderCard('confirm', {
     evaluationId: view.evaluationId,
+    evaluationRev: view.evaluationRev,
     verb: close ? 'evaluation.close' : 'evaluation.remind',
     title: view.title,
     explanation: view.explanation,

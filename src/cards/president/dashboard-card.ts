@@ -81,6 +81,7 @@ function evaluation(line: EvaluationLineView, t: Translate): object {
     title: t(b.label),
     verb: b.verb,
     evaluationId: line.evaluationId,
+    evaluationRev: line.evaluationRev,
     // null leaves the property out.
     style: b.style ?? null,
   }));

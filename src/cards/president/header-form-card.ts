@@ -14,6 +14,7 @@ export function headerFormCard(view: HeaderFormView): CardJson {
   const t = translator(view.locale);
   return renderCard('header-form', {
     evaluationId: view.evaluationId,
+    evaluationRev: view.evaluationRev,
     date: ISO_DATE.test(view.date) ? view.date : null,
     candidateLastName: view.candidateLastName,
     candidateFirstName: view.candidateFirstName,

@@ -21,6 +21,7 @@ export function reasonFormCard(view: ReasonFormView): CardJson {
   const members = view.action === 'reopenGrid' ? (view.members ?? []) : [];
   return renderCard('reason-form', {
     evaluationId: view.evaluationId,
+    evaluationRev: view.evaluationRev,
     verb: action.verb,
     submitStyle: action.style,
     title: view.title,

@@ -107,6 +107,8 @@ export interface MemberProgressView {
 
 export interface EvaluationLineView {
   evaluationId: string;
+  /** The evaluation's revision, carried by its buttons (a form acting on an older one is refused). */
+  evaluationRev: number;
   candidate: string;
   company: string;
   /** The state in French ("Entretien en cours", "Collecte close", "Signée", "Annulée : absent"). */
@@ -139,7 +141,7 @@ export interface DashboardView extends LocalizedView {
   days: { sessionId: string; date: string; role: string; evaluations: EvaluationLineView[]; exportable?: boolean }[];
   notice?: string;
 }
-// Buttons per evaluation: evaluation.frame { evaluationId } (Ouvrir), evaluation.remind
+// Buttons per evaluation (each also carries evaluationRev): evaluation.frame { evaluationId } (Ouvrir), evaluation.remind
 // { evaluationId } (Relancer), evaluation.close { evaluationId } (Clore la collecte),
 // synthesis.open { evaluationId } (Consolidation), evaluation.cancelForm { evaluationId },
 // grid.reopenForm { evaluationId }, synthesis.reopenForm { evaluationId }, evaluation.headerForm
@@ -162,6 +164,8 @@ export interface DayView extends LocalizedView {
 /** A reason asked before an action (cancel an evaluation, reopen a grid or a signed synthesis). */
 export interface ReasonFormView extends LocalizedView {
   evaluationId: string;
+  /** The evaluation's revision when shown: submitted back, a changed evaluation refuses the form. */
+  evaluationRev: number;
   /** Which action: decides the submit verb. */
   action: 'cancel' | 'reopenGrid' | 'reopenSynthesis';
   title: string;
@@ -170,33 +174,37 @@ export interface ReasonFormView extends LocalizedView {
   members?: ChoiceView[];
   error?: string;
 }
-// Submit: cancel → { verb: 'evaluation.cancel', evaluationId } ; reopenGrid →
-// { verb: 'grid.reopen', evaluationId } with input memberId ; reopenSynthesis →
-// { verb: 'synthesis.reopen', evaluationId } — all with input reason (≤ 500, required).
+// Submit: cancel → { verb: 'evaluation.cancel', evaluationId, evaluationRev } ; reopenGrid →
+// { verb: 'grid.reopen', evaluationId, evaluationRev } with input memberId ; reopenSynthesis →
+// { verb: 'synthesis.reopen', evaluationId, evaluationRev } — all with input reason (≤ 500, required).
 
 /** Header correction by the president (audited). */
 export interface HeaderFormView extends LocalizedView {
   evaluationId: string;
+  /** The evaluation's revision when shown: submitted back, a changed evaluation refuses the form. */
+  evaluationRev: number;
   date: string;
   candidateLastName: string;
   candidateFirstName: string;
   company: string;
   error?: string;
 }
-// Submit: { verb: 'evaluation.header', evaluationId } with inputs date, candidateLastName,
+// Submit: { verb: 'evaluation.header', evaluationId, evaluationRev } with inputs date, candidateLastName,
 // candidateFirstName, company.
 
 /** A confirmation naming who is concerned (close the collection, remind the members). */
 export interface ConfirmView extends LocalizedView {
   evaluationId: string;
+  /** The evaluation's revision when shown: submitted back, a changed evaluation refuses the form. */
+  evaluationRev: number;
   action: 'close' | 'remind';
   title: string;
   /** "Inès Roy n'a pas soumis sa grille : elle sera laissée hors de la synthèse." */
   explanation: string;
   names: string[];
 }
-// Buttons: close → { verb: 'evaluation.close', evaluationId, confirm: true };
-// remind → { verb: 'evaluation.remind', evaluationId, confirm: true }; and a cancel button
+// Buttons: close → { verb: 'evaluation.close', evaluationId, evaluationRev, confirm: true };
+// remind → { verb: 'evaluation.remind', evaluationId, evaluationRev, confirm: true }; and a cancel button
 // { verb: 'dashboard.open' } (Annuler).
 
 /** The evaluation's audit trail, readable by the president. */

@@ -166,6 +166,7 @@ export function makeEvaluation(state: EvaluationState = 'draft', over: Partial<E
     mode: 'jury',
     header: { date: '2026-11-28', candidateLastName: 'Dupont', candidateFirstName: 'Léa', company: 'Laiterie du Val' },
     state,
+    rev: 0,
     excludedMemberIds: [],
     createdAt: T0.toISOString(),
     ...(state === 'draft' ? {} : { startedAt: T0.toISOString() }),

@@ -4,7 +4,7 @@ import { correctHeader } from '../../../src/domain/evaluation-operations.js';
 import { saveRow } from '../../../src/domain/grid-operations.js';
 import { cancelEvaluation } from '../../../src/domain/lifecycle.js';
 import { synthesisSchema, type EvaluationState, type Synthesis } from '../../../src/domain/model.js';
-import { createSynthesis, reopenSigned, saveAgreement, sign, type SaveAgreementInput } from '../../../src/domain/synthesis-operations.js';
+import { createSynthesis, reopenSigned, saveAgreement, settleWithSynthesis, sign, type SaveAgreementInput } from '../../../src/domain/synthesis-operations.js';
 import { claire, evalCtx, fullValues, ines, makeEvaluation, makeGrid, makeSession, marc, minutesAfter, opCtx, paul, referential, stranger } from './fixture.js';
 
 const grids = [
@@ -214,7 +214,7 @@ describe('reopenSigned', () => {
     if (reopened.type !== 'reopened') throw new Error(`expected reopened, got ${JSON.stringify(reopened)}`);
     expect(synthesisSchema.parse(reopened.synthesis)).toEqual(reopened.synthesis);
     expect(reopened.synthesis.signed).toBeUndefined();
-    expect(reopened.synthesis.replaced).toEqual([{ ...first.synthesis.signed, replacedAt: minutesAfter(90).toISOString(), reason: 'Erreur de report sur le domaine 2' }]);
+    expect(reopened.synthesis.replaced).toEqual([{ ...first.synthesis.signed, replacedAt: minutesAfter(90).toISOString(), reason: 'Erreur de report sur le domaine 2', replacedBy: claire.id }]);
     expect(reopened.evaluation.state).toBe('consolidated');
     expect(reopened.audit.map((a) => a.action)).toEqual(['synthesis.reopen', 'evaluation.reopen_signed']);
 
@@ -255,5 +255,46 @@ describe('professional mode: the professional’s report is the synthesis', () =
 
     const reopened = reopenSigned(signed.synthesis, { rev: signed.synthesis.rev, reason: 'coquille' }, evalCtx(paul, signed.evaluation, session));
     expect(reopened.type === 'reopened' && reopened.evaluation.state).toBe('submitted');
+  });
+});
+
+describe('settleWithSynthesis: the synthesis is the source of truth of a signature', () => {
+  it('marks signed an evaluation left consolidated beside a signed synthesis, with the signature’s own audit entries', () => {
+    const { synthesis } = signedOnce();
+    const { evaluation } = consolidated();
+    const settled = settleWithSynthesis(evaluation, synthesis);
+    if (settled.type !== 'changed') throw new Error(`expected changed, got ${settled.type}`);
+    expect(settled.evaluation).toMatchObject({ state: 'signed', synthesisRev: synthesis.rev });
+    expect(settled.audit.map((a) => [a.action, a.by, a.at])).toEqual([
+      ['synthesis.sign', claire.id, minutesAfter(70).toISOString()],
+      ['evaluation.sign', claire.id, minutesAfter(70).toISOString()],
+    ]);
+    // The signer's own outcome and a later repair write the very same entries (same ids): appended once.
+    expect(signedOnce().audit).toEqual(settled.audit);
+    expect(settleWithSynthesis(settled.evaluation, synthesis)).toEqual({ type: 'unchanged' });
+  });
+
+  it('takes a signed evaluation back to consolidated beside a reopened synthesis, with the reason', () => {
+    const first = signedOnce();
+    const reopened = reopenSigned(first.synthesis, { rev: first.synthesis.rev, reason: 'Erreur de report' }, evalCtx(claire, first.evaluation, makeSession(), minutesAfter(90)));
+    if (reopened.type !== 'reopened') throw new Error('expected reopened');
+    const settled = settleWithSynthesis(first.evaluation, reopened.synthesis);
+    if (settled.type !== 'changed') throw new Error(`expected changed, got ${settled.type}`);
+    expect(settled.evaluation.state).toBe('consolidated');
+    expect(settled.audit.map((a) => [a.action, a.reason])).toEqual([
+      ['synthesis.reopen', 'Erreur de report'],
+      ['evaluation.reopen_signed', 'Erreur de report'],
+    ]);
+  });
+
+  it('never lets an older synthesis undo a newer settlement, and leaves agreeing records alone', () => {
+    const first = signedOnce();
+    const reopened = reopenSigned(first.synthesis, { rev: first.synthesis.rev, reason: 'Erreur' }, evalCtx(claire, first.evaluation, makeSession(), minutesAfter(90)));
+    if (reopened.type !== 'reopened') throw new Error('expected reopened');
+    // A reader still holding the signed synthesis arrives after the reopening was settled.
+    expect(settleWithSynthesis(reopened.evaluation, first.synthesis)).toEqual({ type: 'unchanged' });
+    expect(settleWithSynthesis(first.evaluation, first.synthesis)).toEqual({ type: 'unchanged' });
+    expect(settleWithSynthesis(consolidated().evaluation, consolidated().synthesis)).toEqual({ type: 'unchanged' });
+    expect(settleWithSynthesis(makeEvaluation('cancelled'), first.synthesis)).toEqual({ type: 'unchanged' });
   });
 });

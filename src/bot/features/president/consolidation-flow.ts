@@ -3,13 +3,18 @@ import {
   canReadConsolidation,
   consolidate,
   createSynthesis,
+  followTransition,
   juryOf,
   LIMITS,
   memberReportsFor,
   parsePercentage,
   saveAgreement,
+  type AuditAction,
+  type AuditEntry,
   type DomainConsolidation,
+  type Evaluation,
   type EvaluationContext,
+  type LifecycleAction,
   type Synthesis,
 } from '../../../domain/index.js';
 import type { MessageKey } from '../../../i18n/fr.js';
@@ -19,6 +24,7 @@ import { candidateName, viewContext, viewContextFor } from '../evaluation/build-
 import { recipientLocale } from '../evaluation/recipients.js';
 import { appendAudit, loadScope, operationContext, type EvaluationScope } from '../evaluation/scope.js';
 import { commentMaterial, consolidationView, signPreviewView, synthesisView } from './build-views.js';
+import { deliverSignedSynthesis } from './synthesis-delivery.js';
 import { agreementInputs, type PresidentSubmission } from './verbs.js';
 
 type Save = Extract<PresidentSubmission, { verb: 'synthesis.save' | 'synthesis.preview' }>;
@@ -105,6 +111,25 @@ export async function updateSynthesis<R extends { type: string; synthesis?: Synt
   });
 }
 
+/**
+ * Moves the stored evaluation as `action` says from its current state (conditional update,
+ * retried), audits the move, and returns the evaluation as stored.
+ */
+export async function followEvaluation(turn: Turn, evaluationId: string, action: LifecycleAction, auditAction: AuditAction, reason?: string): Promise<Evaluation> {
+  const ctx = operationContext(turn);
+  const outcome = await turn.services.repositories.evaluations.update<{ evaluation: Evaluation; audit: readonly AuditEntry[] } | undefined>(evaluationId, (current) => {
+    if (!current) return { result: undefined };
+    const change = followTransition(current, action, auditAction, ctx, reason);
+    // The repository bumps rev on write: the result says so too, for the cards that carry it.
+    return change.type === 'changed'
+      ? { write: change.evaluation, result: { evaluation: { ...change.evaluation, rev: current.rev + 1 }, audit: change.audit } }
+      : { result: { evaluation: current, audit: [] } };
+  });
+  if (!outcome) throw new Error(`followEvaluation: evaluation ${evaluationId} vanished`);
+  await appendAudit(turn, outcome.audit);
+  return outcome.evaluation;
+}
+
 /** The consolidation card; every path that shows it again (a refusal, a stale card) goes through the same gate. */
 export async function sendConsolidation(turn: Turn, scope: EvaluationScope, notice?: string): Promise<void> {
   if (canReadConsolidation(scope.session, scope.evaluation, turn.userId).type === 'deny') {
@@ -132,6 +157,8 @@ export async function openConsolidation(turn: Turn, evaluationId: string): Promi
   const synthesis = await turn.services.repositories.syntheses.get(evaluationId);
   if (scope.evaluation.state === 'signed' && synthesis?.signed) {
     await turn.sendCard(synthesisCard(synthesisView(viewContext(turn), scope, synthesis.signed)));
+    // A signature whose run died before telling the members is told now; what was sent is not sent again.
+    await deliverSignedSynthesis(turn.services, evaluationId);
     return;
   }
   await sendConsolidation(turn, scope);
@@ -207,9 +234,9 @@ export async function saveConsolidation(turn: Turn, submission: Save): Promise<v
       let current = scope;
       let synthesis = await turn.services.repositories.syntheses.get(scope.evaluation.id);
       if (outcome.type === 'saved') {
-        await turn.services.repositories.evaluations.save(outcome.evaluation);
-        await appendAudit(turn, outcome.audit);
-        current = { ...scope, evaluation: outcome.evaluation };
+        // The synthesis's own entries; the state change is re-decided on the stored evaluation, never copied from this turn's snapshot.
+        await appendAudit(turn, outcome.audit.filter((entry) => entry.action.startsWith('synthesis.')));
+        current = { ...scope, evaluation: await followEvaluation(turn, scope.evaluation.id, 'consolidate', 'evaluation.consolidate') };
         synthesis = outcome.synthesis;
       }
       if (!synthesis) return;

@@ -68,6 +68,7 @@ function line(view: ViewContext, userId: string, session: Session, evaluation: E
   const jury = session.mode === 'jury';
   return {
     evaluationId: evaluation.id,
+    evaluationRev: evaluation.rev,
     candidate: candidateOf(evaluation),
     company: evaluation.header.company,
     state: stateText(view.t, evaluation),

@@ -1,10 +1,10 @@
 import { pdfLinkCard, synthesisCard } from '../../../cards/president/index.js';
 import { canReadSynthesis, sign } from '../../../domain/index.js';
 import { formatTime } from '../../format.js';
-import { cardActivity, type Turn } from '../../turn.js';
-import { candidateName, viewContext, viewContextFor, type ViewContext } from '../evaluation/build-views.js';
-import { recipientLocale } from '../evaluation/recipients.js';
-import { appendAudit, loadScope } from '../evaluation/scope.js';
+import type { Turn } from '../../turn.js';
+import { candidateName, viewContext, type ViewContext } from '../evaluation/build-views.js';
+import { loadScope } from '../evaluation/scope.js';
+import { deliverSignedSynthesis } from './synthesis-delivery.js';
 import { synthesisView } from './build-views.js';
 import { presidentScope, sendConsolidation, updateSynthesis } from './consolidation-flow.js';
 import type { PresidentSubmission } from './verbs.js';
@@ -24,6 +24,8 @@ export async function signFromPreview(turn: Turn, submission: Extract<PresidentS
       return sendConsolidation(turn, scope);
     case 'forbidden':
       await turn.say(turn.t(outcome.reason === 'evaluation_signed' ? 'president.alreadySigned' : 'evaluation.grid.closed'));
+      // Signed by a run killed before it told the members: telling them now sends only what never left.
+      if (outcome.reason === 'evaluation_signed') await deliverSignedSynthesis(turn.services, scope.evaluation.id);
       return;
     case 'invalid': {
       const titles = scope.referential.domains.filter((d) => outcome.ids?.includes(d.id)).map((d) => d.title);
@@ -33,21 +35,15 @@ export async function signFromPreview(turn: Turn, submission: Extract<PresidentS
     case 'signed':
       break;
   }
-  await turn.services.repositories.evaluations.save(outcome.evaluation);
-  await appendAudit(turn, outcome.audit);
+  // The synthesis is written: it is the signature. The evaluation follows from it (and its audit), also on a later read if this run dies here.
+  const evaluation = await turn.services.repositories.evaluations.settle(scope.evaluation.id, outcome.synthesis);
   const signed = outcome.synthesis.signed;
-  if (!signed) return;
-  const done = { ...scope, evaluation: outcome.evaluation };
+  if (!signed || !evaluation) return;
+  const done = { ...scope, evaluation };
   await turn.replaceActedCard(synthesisCard(synthesisView(viewContext(turn), done, signed)));
   const others = signed.members.length - 1;
   await turn.say(others > 0 ? turn.t(others === 1 ? 'president.signedOne' : 'president.signed', { candidate: candidateName(done), count: others }) : turn.t('president.signedAlone', { candidate: candidateName(done) }));
-  // Every member receives the synthesis in their own chat; the president's copy too, as a lasting message.
-  for (const person of signed.members) {
-    const view = viewContextFor(await recipientLocale(turn.services, person.id), turn.now(), turn.services.timezone);
-    const card = synthesisCard(synthesisView(view, done, signed));
-    const text = view.t('president.synthesisFor', { candidate: candidateName(done) });
-    await turn.services.notifier.notify({ key: `synthesis/${done.evaluation.id}/${signed.signedAt}/${person.id}`, userId: person.id, activity: { ...cardActivity(card, text), text } });
-  }
+  await deliverSignedSynthesis(turn.services, scope.evaluation.id);
 }
 
 /** The PDF button: a fresh link, valid 15 minutes, for the president or a member listed on the synthesis. */
