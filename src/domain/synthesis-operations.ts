@@ -8,7 +8,7 @@ import { checkRevision, submissionFingerprint } from './check-revision.js';
 import type { DomainConsolidation } from './consolidate.js';
 import { juryOf } from './jury.js';
 import { applyTransition, checkReason, collectionHasClosed, nextState } from './lifecycle.js';
-import { checkPercentage } from './parse-percentage.js';
+import { scoreProblem } from './percentage.js';
 import { canActAsPresident } from './permissions.js';
 
 /**
@@ -124,15 +124,9 @@ export function saveAgreement(
   for (const [domainId, agreement] of Object.entries(input.domains)) {
     const field = `domains.${domainId}`;
     if (!ctx.referential.domains.some((d) => d.id === domainId)) return invalid('unknown_domain', { field, ids: [domainId] });
-    if (agreement.percentage !== null) {
-      const check = checkPercentage(agreement.percentage);
-      if (check.type === 'invalid') {
-        return invalid(check.reason === 'out_of_range' ? 'percentage_out_of_range' : 'percentage_not_integer', { field, ids: [domainId] });
-      }
-    }
     const reason = agreement.notEvaluatedReason?.trim() || null;
-    if (reason && reason.length > LIMITS.reason) return invalid('reason_too_long', { field, ids: [domainId] });
-    if (agreement.percentage !== null && reason) return invalid('percentage_and_reason', { field, ids: [domainId] });
+    const problem = scoreProblem(agreement.percentage, reason);
+    if (problem) return invalid(problem, { field, ids: [domainId] });
     domains[domainId] = { percentage: agreement.percentage, notEvaluatedReason: reason };
   }
   const comment = input.comment === undefined ? synthesis.comment : input.comment.trim();

@@ -1,6 +1,6 @@
 import { prompterCard, recordedCard, rowCard } from '../../../cards/evaluation/index.js';
-import { findRow, LIMITS, saveRow, type MemberGrid } from '../../../domain/index.js';
-import { formatPercent } from '../../format.js';
+import { findRow, formatScore, LIMITS, saveRow, type MemberGrid } from '../../../domain/index.js';
+import { scoreWords } from '../../format.js';
 import type { Turn } from '../../turn.js';
 import { rowPlaces, viewContext } from './build-views.js';
 import { prompterView, rowView, savedLine } from './row-views.js';
@@ -122,7 +122,7 @@ async function afterSave(turn: Turn, scope: EvaluationScope, grid: MemberGrid, s
         { title: turn.t('evaluation.fact.notes'), value: notes ? (notes.length > 200 ? `${notes.slice(0, 200)}…` : notes) : '—' },
         {
           title: turn.t('evaluation.fact.percentage'),
-          value: entry?.percentage != null ? formatPercent(entry.percentage) : entry?.notEvaluatedReason ? turn.t('evaluation.report.notEvaluatedBecause', { reason: entry.notEvaluatedReason }) : '—',
+          value: formatScore(entry, scoreWords(turn.t, '—')),
         },
       ],
     }),

@@ -3,6 +3,7 @@ import type { DayView, EvaluationLineView } from '../../../cards/president/views
 import {
   collectionHasClosed,
   expectedMemberIds,
+  formatPercent,
   juryOf,
   reportDomains,
   roleIn,
@@ -16,7 +17,7 @@ import {
 import type { MessageKey } from '../../../i18n/fr.js';
 import type { Translate } from '../../../i18n/translate.js';
 import type { Referential } from '../../../referential/schema.js';
-import { formatDay, formatPercent } from '../../format.js';
+import { formatDay } from '../../format.js';
 import type { Turn } from '../../turn.js';
 import { viewContext, type ViewContext } from '../evaluation/build-views.js';
 import { agreementText } from './build-views.js';
