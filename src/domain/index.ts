@@ -27,7 +27,7 @@ export {
   type MemberValue,
   type RowDifference,
 } from './consolidate.js';
-export { submissionFingerprint, checkRevision, type Submission, type Revisioned } from './check-revision.js';
+export { submissionFingerprint, checkRevision, type Submission, type CardSubmission, type Revisioned } from './check-revision.js';
 export { auditEntry, auditTarget, gridOwnerOf, changedFields, AUDIT_ACTIONS, type AuditAction, type AuditInput } from './audit.js';
 export {
   generateJoinCode,

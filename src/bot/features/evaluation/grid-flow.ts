@@ -5,7 +5,8 @@ import type { Turn } from '../../turn.js';
 import { rowPlaces, viewContext } from './build-views.js';
 import { prompterView, rowView, savedLine } from './row-views.js';
 import { sendReport } from './report-flow.js';
-import { appendAudit, loadScope, operationContext, ownGrid, saveCursor, type EvaluationScope } from './scope.js';
+import { answerRefusal, GRID_FORBIDDEN, operateOn } from '../../outcomes.js';
+import { appendAudit, evaluationContext, loadScope, ownGrid, saveCursor, type EvaluationScope } from './scope.js';
 import type { EvaluationSubmission } from './verbs.js';
 import { giveBack, refusalMessage, rowInput, type SaveSubmission } from './row-input.js';
 
@@ -61,17 +62,23 @@ export async function saveFromCard(turn: Turn, submission: SaveSubmission): Prom
   }
   // A refused save keeps what the juror typed in the fresh card (notes within the limit).
   const typed = submission.notes !== undefined && submission.notes.length <= LIMITS.notes ? { notes: submission.notes } : {};
-  const ctx = { ...operationContext(turn), referential: scope.referential, session: scope.session, evaluation: scope.evaluation, verb: 'grid.save' };
-  const { verb: _verb, ...values } = submission;
+  const ctx = evaluationContext(turn, scope);
+  // The whole submission (where to go next included) makes its fingerprint: the same click twice is a double click.
+  const card = { verb: submission.verb, values: submission };
   // The card's inputs are read against the grid the update reads: one read of the grid per save.
   const save = () =>
-    turn.services.repositories.grids.update<RowSave | undefined>(scope.evaluation.id, turn.userId, (grid) => {
-      if (!grid) return { result: undefined };
-      const parsed = rowInput(turn, submission, grid);
-      if (parsed.type === 'invalid') return { result: { current: grid, outcome: { type: 'input_refused', message: parsed.message } } };
-      const result = saveRow(grid, { ...parsed.input, ...{ rev: submission.rev } }, { ...ctx, verb: `grid.save:${JSON.stringify(values)}` });
-      return result.type === 'saved' ? { write: result.grid, result: { current: grid, outcome: result } } : { result: { current: grid, outcome: result } };
-    });
+    turn.services.repositories.grids.update(
+      scope.evaluation.id,
+      turn.userId,
+      operateOn(
+        (grid): RowSave => {
+          const parsed = rowInput(turn, submission, grid);
+          if (parsed.type === 'invalid') return { current: grid, outcome: { type: 'input_refused', message: parsed.message } };
+          return { current: grid, outcome: saveRow(grid, parsed.input, ctx, card) };
+        },
+        ({ outcome }) => (outcome.type === 'saved' ? outcome.grid : undefined),
+      ),
+    );
   // A member's grid is created the first time they open it; a card can only come from an opened one, but a crafted one need not.
   const saved = (await save()) ?? ((await ownGrid(turn, scope)) && (await save()));
   if (!saved) return;
@@ -83,15 +90,6 @@ export async function saveFromCard(turn: Turn, submission: SaveSubmission): Prom
   }
   turn.log('info', 'row save', { evaluation: scope.evaluation.id, row: submission.rowId, outcome: outcome.type });
   switch (outcome.type) {
-    case 'duplicate':
-      return;
-    case 'stale':
-      await turn.say(turn.t('error.oldCard'));
-      await sendRow(turn, scope, outcome.current, submission.rowId, submission.phase);
-      return;
-    case 'forbidden':
-      await turn.say(turn.t(outcome.reason === 'grid_submitted' ? 'evaluation.grid.submittedReadOnly' : 'evaluation.grid.closed'));
-      return;
     case 'invalid': {
       await turn.say(refusalMessage(turn, outcome.reason, submission));
       if (outcome.reason === 'notes_too_long') await giveBack(turn, submission.notes);
@@ -105,6 +103,8 @@ export async function saveFromCard(turn: Turn, submission: SaveSubmission): Prom
     case 'unchanged':
       await afterSave(turn, scope, current, submission);
       return;
+    default:
+      return answerRefusal(turn, outcome, { resend: (fresh) => sendRow(turn, scope, fresh, submission.rowId, submission.phase), forbidden: GRID_FORBIDDEN });
   }
 }
 
@@ -179,23 +179,18 @@ export async function saveLines(turn: Turn, submission: LinesSubmission): Promis
   const sheetLines = new Set(scope.referential.rolePlays.find((s) => s.number === submission.sheet)?.lines.map((l) => l.id) ?? []);
   const kept = (current.rows[submission.rowId]?.linesUsed ?? []).filter((id) => !sheetLines.has(id));
   const linesUsed = [...kept, ...(submission.linesUsed ?? [])];
-  const ctx = { ...operationContext(turn), referential: scope.referential, session: scope.session, evaluation: scope.evaluation };
-  const { verb: _verb, ...values } = submission;
-  const outcome = await turn.services.repositories.grids.update<ReturnType<typeof saveRow> | undefined>(scope.evaluation.id, turn.userId, (grid) => {
-    if (!grid) return { result: undefined };
-    const result = saveRow(grid, { rowId: submission.rowId, rev: submission.rev, linesUsed }, { ...ctx, verb: `grid.lines:${JSON.stringify(values)}` });
-    return result.type === 'saved' ? { write: result.grid, result } : { result };
-  });
+  const ctx = evaluationContext(turn, scope);
+  const card = { verb: submission.verb, values: submission };
+  const outcome = await turn.services.repositories.grids.update(
+    scope.evaluation.id,
+    turn.userId,
+    operateOn(
+      (grid) => saveRow(grid, { rowId: submission.rowId, rev: submission.rev, linesUsed }, ctx, card),
+      (result) => (result.type === 'saved' ? result.grid : undefined),
+    ),
+  );
   if (!outcome) return;
   switch (outcome.type) {
-    case 'duplicate':
-      return;
-    case 'stale':
-      await turn.say(turn.t('error.oldCard'));
-      return sendRow(turn, scope, outcome.current, submission.rowId, submission.phase);
-    case 'forbidden':
-      await turn.say(turn.t(outcome.reason === 'grid_submitted' ? 'evaluation.grid.submittedReadOnly' : 'evaluation.grid.closed'));
-      return;
     case 'invalid':
       await turn.say(`${turn.t('error.badSubmission')}`);
       return sendRow(turn, scope, current, submission.rowId, submission.phase);
@@ -207,5 +202,7 @@ export async function saveLines(turn: Turn, submission: LinesSubmission): Promis
       return sendRow(turn, scope, outcome.grid, submission.rowId, submission.phase);
     case 'unchanged':
       return sendRow(turn, scope, current, submission.rowId, submission.phase);
+    default:
+      return answerRefusal(turn, outcome, { resend: (fresh) => sendRow(turn, scope, fresh, submission.rowId, submission.phase), forbidden: GRID_FORBIDDEN });
   }
 }

@@ -3,6 +3,7 @@ import {
   createGrid,
   roleIn,
   type AuditEntry,
+  type EvaluationContext,
   type Evaluation,
   type MemberGrid,
   type OperationContext,
@@ -11,6 +12,7 @@ import {
   type UserState,
 } from '../../../domain/index.js';
 import type { Referential } from '../../../referential/schema.js';
+import type { BotServices } from '../../services.js';
 import type { Turn } from '../../turn.js';
 
 /** An evaluation as one member sees it: the record, its jury day, its referential and their role. */
@@ -25,22 +27,38 @@ export function operationContext(turn: Turn): OperationContext {
   return { actorId: turn.userId, now: turn.now(), newId: turn.services.newId };
 }
 
+/** What an operation on this evaluation's grids or synthesis receives. */
+export function evaluationContext(turn: Turn, scope: EvaluationScope): EvaluationContext {
+  return { ...operationContext(turn), referential: scope.referential, session: scope.session, evaluation: scope.evaluation };
+}
+
 /**
  * Loads an evaluation for the person writing. Someone outside its jury (or
  * its tenant) is told it does not exist for them: the answer never reveals
  * whether it exists.
  */
 export async function loadScope(turn: Turn, evaluationId: string): Promise<EvaluationScope | undefined> {
-  const { repositories, referentials } = turn.services;
+  const scope = await readScope(turn.services, evaluationId, () => turn.userId, turn.tenantId);
+  if (!scope) {
+    turn.log('info', 'evaluation refused', { evaluation: evaluationId, outcome: 'not_a_member' });
+    await turn.say(turn.t('evaluation.notFound'));
+  }
+  return scope;
+}
+
+/**
+ * The evaluation as `reader` (picked once its jury day is read) sees it, without a turn (a
+ * delivery the bot makes unprompted); undefined when it does not exist for them, in `tenantId` when given.
+ */
+export async function readScope(services: BotServices, evaluationId: string, reader: (session: Session) => string, tenantId?: string): Promise<EvaluationScope | undefined> {
+  const { repositories, referentials } = services;
   const evaluation = await repositories.evaluations.get(evaluationId);
   const session = evaluation ? await repositories.sessions.get(evaluation.sessionId) : undefined;
   const referential = evaluation ? referentials.get(evaluation.referentialId) : undefined;
-  if (!evaluation || !session || !referential || evaluation.tenantId !== turn.tenantId || canReadEvaluation(session, turn.userId).type === 'deny') {
-    turn.log('info', 'evaluation refused', { evaluation: evaluationId, outcome: 'not_a_member' });
-    await turn.say(turn.t('evaluation.notFound'));
-    return undefined;
-  }
-  const role = roleIn(session, turn.userId);
+  if (!evaluation || !session || !referential || (tenantId !== undefined && evaluation.tenantId !== tenantId)) return undefined;
+  const userId = reader(session);
+  if (canReadEvaluation(session, userId).type === 'deny') return undefined;
+  const role = roleIn(session, userId);
   if (role === 'none') return undefined;
   return { evaluation, session, referential, role };
 }

@@ -160,7 +160,7 @@ export async function reopenMemberGrid(turn: Turn, submission: Of<'grid.reopen'>
   const memberId = submission.memberId ?? '';
   const grid = await turn.services.repositories.grids.get(scope.evaluation.id, memberId);
   if (!grid || !juryOf(scope.session).some((p) => p.id === memberId)) return reasonForm(turn, scope.evaluation.id, 'reopenGrid', turn.t('president.reopenGrid.choose'));
-  const ctx = { ...operationContext(turn), referential: scope.referential, session: scope.session, evaluation: scope.evaluation, verb: 'grid.reopen' };
+  const ctx = { ...operationContext(turn), referential: scope.referential, session: scope.session, evaluation: scope.evaluation };
   const outcome = reopenGrid(grid, { rev: grid.rev, reason: submission.reason ?? '' }, ctx);
   if (outcome.type === 'invalid' && outcome.reason === 'reason_required') return reasonForm(turn, scope.evaluation.id, 'reopenGrid', turn.t('president.reason.required'));
   if (outcome.type !== 'reopened') {
@@ -187,7 +187,7 @@ export async function reopenSynthesis(turn: Turn, submission: Of<'synthesis.reop
   if (!scope) return;
   const synthesis = await turn.services.repositories.syntheses.get(scope.evaluation.id);
   if (!synthesis) return refuse(turn, { type: 'forbidden', reason: 'illegal_transition' });
-  const ctx = { ...operationContext(turn), referential: scope.referential, session: scope.session, evaluation: scope.evaluation, verb: 'synthesis.reopen' };
+  const ctx = { ...operationContext(turn), referential: scope.referential, session: scope.session, evaluation: scope.evaluation };
   const outcome = reopenSigned(synthesis, { rev: synthesis.rev, reason: submission.reason ?? '' }, ctx);
   if (outcome.type === 'invalid' && outcome.reason === 'reason_required') return reasonForm(turn, scope.evaluation.id, 'reopenSynthesis', turn.t('president.reason.required'));
   if (outcome.type !== 'reopened') {

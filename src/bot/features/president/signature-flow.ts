@@ -1,6 +1,7 @@
 import { pdfLinkCard, synthesisCard } from '../../../cards/president/index.js';
 import { canReadSynthesis, sign } from '../../../domain/index.js';
 import { formatTime } from '../../format.js';
+import { answerRefusal } from '../../outcomes.js';
 import { cardActivity, type Turn } from '../../turn.js';
 import { candidateName, viewContext, viewContextFor, type ViewContext } from '../evaluation/build-views.js';
 import { recipientLocale } from '../evaluation/recipients.js';
@@ -13,18 +14,14 @@ import type { PresidentSubmission } from './verbs.js';
 export async function signFromPreview(turn: Turn, submission: Extract<PresidentSubmission, { verb: 'synthesis.sign' }>): Promise<void> {
   const scope = await presidentScope(turn, submission.evaluationId);
   if (!scope) return;
-  const outcome = await updateSynthesis(turn, scope, 'synthesis.sign', 'signed', (current, ctx) => sign(current, { rev: submission.rev }, ctx));
+  const outcome = await updateSynthesis(turn, scope, 'synthesis.sign', 'signed', (current, ctx, card) => sign(current, { rev: submission.rev }, ctx, card));
   if (!outcome) return;
   turn.log('info', 'synthesis sign', { evaluation: scope.evaluation.id, outcome: outcome.type });
   switch (outcome.type) {
     case 'duplicate':
-      return;
     case 'stale':
-      await turn.say(turn.t('error.oldCard'));
-      return sendConsolidation(turn, scope);
     case 'forbidden':
-      await turn.say(turn.t(outcome.reason === 'evaluation_signed' ? 'president.alreadySigned' : 'evaluation.grid.closed'));
-      return;
+      return answerRefusal(turn, outcome, { resend: () => sendConsolidation(turn, scope), forbidden: { evaluation_signed: 'president.alreadySigned' } });
     case 'invalid': {
       const titles = scope.referential.domains.filter((d) => outcome.ids?.includes(d.id)).map((d) => d.title);
       await turn.say(turn.t('president.undecided', { domains: titles.join(' ; ') }));
