@@ -15,6 +15,7 @@ import {
   LIMITS,
 } from '../../../domain/index.js';
 import type { MessageKey } from '../../../i18n/fr.js';
+import { operateOn } from '../../outcomes.js';
 import type { Turn } from '../../turn.js';
 import { candidateName, viewContextFor } from '../evaluation/build-views.js';
 import { recipientLocale } from '../evaluation/recipients.js';
@@ -62,12 +63,10 @@ async function changeEvaluation<R extends EvaluationChanged | NeedsConfirmation 
   evaluationId: string,
   apply: (current: EvaluationScope['evaluation']) => R,
 ): Promise<R | undefined> {
-  return turn.services.repositories.evaluations.update<R | undefined>(evaluationId, (current) => {
-    if (!current) return { result: undefined };
-    const result = apply(current);
-    const written = 'evaluation' in result ? (result as { evaluation: EvaluationScope['evaluation'] }).evaluation : undefined;
-    return written ? { write: written, result } : { result };
-  });
+  return turn.services.repositories.evaluations.update(
+    evaluationId,
+    operateOn(apply, (result) => ('evaluation' in result ? (result as { evaluation: EvaluationScope['evaluation'] }).evaluation : undefined)),
+  );
 }
 
 /** Tells each of these people one sentence, in their language, in their own chat. */
