@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inputNames } from '../../../cards/input-names.js';
 
 /**
  * Card actions of the juror's walk-through. Ids say what the action acts on;
@@ -82,11 +83,12 @@ export const evaluationVerbs = [
 
 export type EvaluationSubmission = z.infer<(typeof evaluationVerbs)[number]>;
 
-/** Comments typed on the report card arrive as inputs named comment_<domainId>. */
+/** Comments typed on the report card, by domain (their inputs are named by cards/input-names.ts). */
 export function commentsFrom(value: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(value)
-      .filter(([key, v]) => key.startsWith('comment_') && typeof v === 'string')
-      .map(([key, v]) => [key.slice('comment_'.length), v as string]),
+    Object.entries(value).flatMap(([key, v]) => {
+      const domainId = inputNames.commentedDomain(key);
+      return domainId !== undefined && typeof v === 'string' ? [[domainId, v]] : [];
+    }),
   );
 }
