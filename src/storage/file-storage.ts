@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { Low } from 'lowdb';
 import { DurableJsonFile, isNotFound, removeDeadWritersTempFiles, TEMP_DIR } from './durable-json-file.js';
 import { forEachLimited } from './for-each-limited.js';
 import type { KeyValueStore, StoredItem, StoredItems } from './key-value-store.js';
@@ -23,10 +22,11 @@ interface PartitionFile {
 }
 
 /**
- * Our KeyValueStore (botbuilder `Storage` semantics) on lowdb with one small
- * JSON file per key, so that a write costs the same whatever the number of
- * stored items (one lowdb file for everything rewrites it all on every
- * write). eTags behave like MemoryStore.
+ * Our KeyValueStore (botbuilder `Storage` semantics) with one small JSON file
+ * per key, so that a write costs the same whatever the number of stored items
+ * (one file for everything rewrites it all on every write). Each file is read
+ * and replaced by DurableJsonFile directly (no lowdb instance per operation:
+ * it only held the data between the two). eTags behave like MemoryStore.
  *
  * One process per folder: the eTag check and the write of a file are made one
  * at a time by this object only, so a lock file keeps a second process out
@@ -115,18 +115,17 @@ export class FileStorage implements KeyValueStore {
   async #writeOne(key: string, json: string): Promise<void> {
     const item = JSON.parse(json) as StoredItem;
     const path = this.pathOf(key);
-    const db = new Low<unknown>(new DurableJsonFile(path), null);
+    const durable = new DurableJsonFile(path);
     // The read-check-write of one key is atomic with respect to this process's other writes.
     await this.#locks.run(path, async () => {
       if (item.eTag && item.eTag !== '*') {
-        const stored = await readPartition(db, key, path);
+        const stored = await readPartition(durable, key, path);
         if (stored && stored.item.eTag !== item.eTag) {
           throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
         }
       }
       const file: PartitionFile = { key, item: { ...item, eTag: randomUUID() } };
-      db.data = file;
-      await db.write();
+      await durable.write(file);
     });
   }
 
@@ -141,7 +140,7 @@ export class FileStorage implements KeyValueStore {
 
   #load(key: string): Promise<PartitionFile | null> {
     const path = this.pathOf(key);
-    return readPartition(new Low<unknown>(new DurableJsonFile(path), null), key, path);
+    return readPartition(new DurableJsonFile(path), key, path);
   }
 
   #ensureReady(): Promise<void> {
@@ -157,9 +156,8 @@ export class FileStorage implements KeyValueStore {
   }
 }
 
-async function readPartition(db: Low<unknown>, key: string, path: string): Promise<PartitionFile | null> {
-  await db.read();
-  const file = db.data;
+async function readPartition(durable: DurableJsonFile, key: string, path: string): Promise<PartitionFile | null> {
+  const file = await durable.read();
   if (file === null) return null;
   if (!isPartitionFile(file)) throw new Error(`Storage: ${path} is not a partition file`);
   // Another key's file (a hash collision or a copied file) is not ours: treat as missing.
