@@ -5,7 +5,7 @@ import type { Referential } from '../../../referential/schema.js';
 import { formatDay, today } from '../../format.js';
 import { operateOn } from '../../outcomes.js';
 import type { Turn } from '../../turn.js';
-import { headerView } from './build-views.js';
+import { headerView } from './frame-view.js';
 import { checkPersonInput, saveProfile } from './profile.js';
 import { appendAudit, operationContext, saveCursor, type EvaluationScope } from './scope.js';
 import { sendFrame } from './interview-flow.js';

@@ -2,7 +2,8 @@ import { prompterCard, recordedCard, rowCard } from '../../../cards/evaluation/i
 import { findRow, formatScore, LIMITS, saveRow, type MemberGrid } from '../../../domain/index.js';
 import { scoreWords } from '../../format.js';
 import type { Turn } from '../../turn.js';
-import { rowPlaces, viewContext } from './build-views.js';
+import { rowPlaces } from './frame-view.js';
+import { viewContext } from './view-context.js';
 import { prompterView, rowView, savedLine } from './row-views.js';
 import { sendReport } from './report-flow.js';
 import { answerRefusal, GRID_FORBIDDEN, operateOn } from '../../outcomes.js';

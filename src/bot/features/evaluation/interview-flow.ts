@@ -14,7 +14,8 @@ import { formatTime } from '../../format.js';
 import { operateOn } from '../../outcomes.js';
 import { cardActivity, type Turn } from '../../turn.js';
 import { LATE_NOTICE_LIMIT_MS } from '../../scheduler.js';
-import { candidateName, frameView, viewContext, viewContextFor, type ViewContext } from './build-views.js';
+import { candidateName, frameView } from './frame-view.js';
+import { viewContext, viewContextFor, type ViewContext } from './view-context.js';
 import { appendAudit, loadScope, operationContext, ownGrid, saveCursor, type EvaluationScope } from './scope.js';
 import { recipientLocale } from './recipients.js';
 

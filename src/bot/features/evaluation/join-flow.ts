@@ -11,7 +11,8 @@ import {
 import { formatDay, formatTime } from '../../format.js';
 import { operateOn } from '../../outcomes.js';
 import { cardActivity, type Turn } from '../../turn.js';
-import { candidateName, frameView, viewContextFor } from './build-views.js';
+import { candidateName, frameView } from './frame-view.js';
+import { viewContextFor } from './view-context.js';
 import { sendFrame } from './interview-flow.js';
 import { checkPersonInput, personOf, saveProfile } from './profile.js';
 import { recipientLocale } from './recipients.js';

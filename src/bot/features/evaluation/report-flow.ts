@@ -9,7 +9,8 @@ import {
 } from '../../../domain/index.js';
 import { answerRefusal, GRID_FORBIDDEN, operateOn } from '../../outcomes.js';
 import type { Turn } from '../../turn.js';
-import { candidateName, rowPlaces, viewContext, viewContextFor } from './build-views.js';
+import { candidateName, rowPlaces } from './frame-view.js';
+import { viewContext, viewContextFor } from './view-context.js';
 import { reportView } from './report-view.js';
 import { deliverConsolidation } from '../president/consolidation-flow.js';
 import { personOf } from './profile.js';

@@ -1,7 +1,8 @@
 import type { ReportView } from '../../../cards/evaluation/views.js';
 import { formatScore, reportDomains, rowStatus, type MemberGrid, type Person } from '../../../domain/index.js';
 import { formatDate, formatTime, scoreWords } from '../../format.js';
-import { headerView, personLine, type ViewContext } from './build-views.js';
+import { headerView, personLine } from './frame-view.js';
+import type { ViewContext } from './view-context.js';
 import type { EvaluationScope } from './scope.js';
 
 /** Report cards show this much of a row's notes, with "Voir les notes" for the rest. */

@@ -3,7 +3,7 @@ import { AUDIT_ACTIONS, canReadAuditEntry, juryOf, type AuditAction } from '../.
 import type { Translate } from '../../../i18n/translate.js';
 import { formatDate, formatTime } from '../../format.js';
 import type { Turn } from '../../turn.js';
-import { candidateName } from '../evaluation/build-views.js';
+import { candidateName } from '../evaluation/frame-view.js';
 import { presidentScope } from './consolidation-flow.js';
 
 /** Cards show at most this many audit entries (the latest), to stay within the card budget. */

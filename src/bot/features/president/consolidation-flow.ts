@@ -16,11 +16,12 @@ import {
 } from '../../../domain/index.js';
 import type { BotServices } from '../../services.js';
 import { cardActivity, type Turn } from '../../turn.js';
-import { candidateName, viewContext, viewContextFor } from '../evaluation/build-views.js';
+import { candidateName } from '../evaluation/frame-view.js';
+import { viewContext, viewContextFor } from '../evaluation/view-context.js';
 import { recipientLocale } from '../evaluation/recipients.js';
 import { answerRefusal, invalidMessageKey, operateOn, percentageMessage } from '../../outcomes.js';
 import { appendAudit, evaluationContext, loadScope, readScope, type EvaluationScope } from '../evaluation/scope.js';
-import { commentMaterial, consolidationView, signPreviewView, synthesisView } from './build-views.js';
+import { commentMaterial, consolidationView, signPreviewView, synthesisView } from './synthesis-views.js';
 import { agreementInputs, type PresidentSubmission } from './verbs.js';
 
 type Save = Extract<PresidentSubmission, { verb: 'synthesis.save' | 'synthesis.preview' }>;

@@ -19,8 +19,8 @@ import type { Translate } from '../../../i18n/translate.js';
 import type { Referential } from '../../../referential/schema.js';
 import { formatDay } from '../../format.js';
 import type { Turn } from '../../turn.js';
-import { viewContext, type ViewContext } from '../evaluation/build-views.js';
-import { agreementText } from './build-views.js';
+import { viewContext, type ViewContext } from '../evaluation/view-context.js';
+import { agreementText } from './synthesis-views.js';
 
 const STATE_KEYS: Record<Evaluation['state'], MessageKey> = {
   draft: 'president.state.draft',

@@ -17,7 +17,8 @@ import {
 import type { MessageKey } from '../../../i18n/fr.js';
 import { operateOn } from '../../outcomes.js';
 import type { Turn } from '../../turn.js';
-import { candidateName, viewContextFor } from '../evaluation/build-views.js';
+import { candidateName } from '../evaluation/frame-view.js';
+import { viewContextFor } from '../evaluation/view-context.js';
 import { recipientLocale } from '../evaluation/recipients.js';
 import { giveBack } from '../evaluation/row-input.js';
 import { appendAudit, operationContext, type EvaluationScope } from '../evaluation/scope.js';

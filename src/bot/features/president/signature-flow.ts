@@ -3,10 +3,11 @@ import { canReadSynthesis, sign } from '../../../domain/index.js';
 import { formatTime } from '../../format.js';
 import { answerRefusal } from '../../outcomes.js';
 import { cardActivity, type Turn } from '../../turn.js';
-import { candidateName, viewContext, viewContextFor, type ViewContext } from '../evaluation/build-views.js';
+import { candidateName } from '../evaluation/frame-view.js';
+import { viewContext, viewContextFor, type ViewContext } from '../evaluation/view-context.js';
 import { recipientLocale } from '../evaluation/recipients.js';
 import { appendAudit, loadScope } from '../evaluation/scope.js';
-import { synthesisView } from './build-views.js';
+import { synthesisView } from './synthesis-views.js';
 import { presidentScope, sendConsolidation, updateSynthesis } from './consolidation-flow.js';
 import type { PresidentSubmission } from './verbs.js';
 

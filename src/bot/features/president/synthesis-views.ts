@@ -10,7 +10,8 @@ import {
   type Synthesis,
 } from '../../../domain/index.js';
 import { formatDate, formatTime, scoreWords } from '../../format.js';
-import { headerView, rowPlaces, type ViewContext } from '../evaluation/build-views.js';
+import { headerView, rowPlaces } from '../evaluation/frame-view.js';
+import type { ViewContext } from '../evaluation/view-context.js';
 import type { EvaluationScope } from '../evaluation/scope.js';
 
 /** "57,3 %": a mean keeps one decimal, French style. */
