@@ -6,14 +6,14 @@ import { rowPlaces } from './frame-view.js';
 import { viewContext } from './view-context.js';
 import { prompterView, rowView, savedLine } from './row-views.js';
 import { sendReport } from './report-flow.js';
-import { answerRefusal, GRID_FORBIDDEN, operateOn } from '../../outcomes.js';
-import { appendAudit, evaluationContext, loadScope, ownGrid, saveCursor, type EvaluationScope } from './scope.js';
+import { answerRefusal, GRID_FORBIDDEN } from '../../outcomes.js';
+import { appendAudit, evaluationContext, loadScope, ownGrid, saveCursor, savedGrid, updateOwnGrid, type EvaluationScope } from './scope.js';
 import type { EvaluationSubmission } from './verbs.js';
 import { giveBack, refusalMessage, rowInput, type SaveSubmission } from './row-input.js';
 
 type LinesSubmission = Extract<EvaluationSubmission, { verb: 'grid.lines' }>;
-/** What a row save decided, with the grid it was decided on. */
-type RowSave = { current: MemberGrid; outcome: ReturnType<typeof saveRow> | { type: 'input_refused'; message: string } };
+/** What a row save decided: the domain's word, or the card's inputs refused before it. */
+type RowOutcome = ReturnType<typeof saveRow> | { type: 'input_refused'; message: string };
 type Phase = 'notes' | 'scoring';
 
 /** Scores come after the interview (the guide's "après l'épreuve"); notes during it. */
@@ -67,21 +67,15 @@ export async function saveFromCard(turn: Turn, submission: SaveSubmission): Prom
   // The whole submission (where to go next included) makes its fingerprint: the same click twice is a double click.
   const card = { verb: submission.verb, values: submission };
   // The card's inputs are read against the grid the update reads: one read of the grid per save.
-  const save = () =>
-    turn.services.repositories.grids.update(
-      scope.evaluation.id,
-      turn.userId,
-      operateOn(
-        (grid): RowSave => {
-          const parsed = rowInput(turn, submission, grid);
-          if (parsed.type === 'invalid') return { current: grid, outcome: { type: 'input_refused', message: parsed.message } };
-          return { current: grid, outcome: saveRow(grid, parsed.input, ctx, card) };
-        },
-        ({ outcome }) => (outcome.type === 'saved' ? outcome.grid : undefined),
-      ),
-    );
-  // A member's grid is created the first time they open it; a card can only come from an opened one, but a crafted one need not.
-  const saved = (await save()) ?? ((await ownGrid(turn, scope)) && (await save()));
+  const saved = await updateOwnGrid(
+    turn,
+    scope,
+    (grid): RowOutcome => {
+      const parsed = rowInput(turn, submission, grid);
+      return parsed.type === 'invalid' ? { type: 'input_refused', message: parsed.message } : saveRow(grid, parsed.input, ctx, card);
+    },
+    savedGrid,
+  );
   if (!saved) return;
   const { current, outcome } = saved;
   if (outcome.type === 'input_refused') {
@@ -175,25 +169,24 @@ export async function saveLines(turn: Turn, submission: LinesSubmission): Promis
     await turn.say(turn.t('error.badSubmission'));
     return;
   }
-  const current = await ownGrid(turn, scope);
   // Lines of the row's other sheets stay as they were; this card only ticks its own sheet.
   const sheetLines = new Set(scope.referential.rolePlays.find((s) => s.number === submission.sheet)?.lines.map((l) => l.id) ?? []);
-  const kept = (current.rows[submission.rowId]?.linesUsed ?? []).filter((id) => !sheetLines.has(id));
-  const linesUsed = [...kept, ...(submission.linesUsed ?? [])];
   const ctx = evaluationContext(turn, scope);
   const card = { verb: submission.verb, values: submission };
-  const outcome = await turn.services.repositories.grids.update(
-    scope.evaluation.id,
-    turn.userId,
-    operateOn(
-      (grid) => saveRow(grid, { rowId: submission.rowId, rev: submission.rev, linesUsed }, ctx, card),
-      (result) => (result.type === 'saved' ? result.grid : undefined),
-    ),
+  const saved = await updateOwnGrid(
+    turn,
+    scope,
+    (grid) => {
+      const kept = (grid.rows[submission.rowId]?.linesUsed ?? []).filter((id) => !sheetLines.has(id));
+      return saveRow(grid, { rowId: submission.rowId, rev: submission.rev, linesUsed: [...kept, ...(submission.linesUsed ?? [])] }, ctx, card);
+    },
+    savedGrid,
   );
-  if (!outcome) return;
+  if (!saved) return;
+  const { current, outcome } = saved;
   switch (outcome.type) {
     case 'invalid':
-      await turn.say(`${turn.t('error.badSubmission')}`);
+      await turn.say(turn.t('error.badSubmission'));
       return sendRow(turn, scope, current, submission.rowId, submission.phase);
     case 'saved':
       await appendAudit(turn, outcome.audit);

@@ -15,7 +15,7 @@ import { reportView } from './report-view.js';
 import { deliverConsolidation } from '../president/consolidation-flow.js';
 import { personOf } from './profile.js';
 import { recipientLocale } from './recipients.js';
-import { appendAudit, evaluationContext, loadScope, operationContext, ownGrid, saveCursor, type EvaluationScope } from './scope.js';
+import { appendAudit, evaluationContext, loadScope, operationContext, ownGrid, saveCursor, savedGrid, updateOwnGrid, type EvaluationScope } from './scope.js';
 import { commentsFrom, type EvaluationSubmission } from './verbs.js';
 
 type CommentsSubmission = Extract<EvaluationSubmission, { verb: 'grid.comments' }>;
@@ -60,30 +60,33 @@ async function giveBackComments(turn: Turn, comments: Record<string, string>): P
   }
 }
 
+/** Comments over their limit: said with the limit, given back as messages, and the report shown again; nothing saved. */
+async function commentsRefused(turn: Turn, scope: EvaluationScope, comments: Record<string, string>): Promise<boolean> {
+  const problem = checkComments(turn, comments);
+  if (!problem) return false;
+  await turn.say(`${problem} ${turn.t('evaluation.grid.nothingChanged')}`);
+  await giveBackComments(turn, comments);
+  await sendReport(turn, scope, await ownGrid(turn, scope));
+  return true;
+}
+
 export async function saveComments(turn: Turn, submission: CommentsSubmission): Promise<void> {
   const scope = await loadScope(turn, submission.evaluationId);
   if (!scope) return;
   const comments = commentsFrom(submission);
-  const current = await ownGrid(turn, scope);
-  const problem = checkComments(turn, comments);
-  if (problem) {
-    await turn.say(`${problem} ${turn.t('evaluation.grid.nothingChanged')}`);
-    await giveBackComments(turn, comments);
-    return sendReport(turn, scope, current);
-  }
+  if (await commentsRefused(turn, scope, comments)) return;
   const ctx = evaluationContext(turn, scope);
-  const outcome = await turn.services.repositories.grids.update(
-    scope.evaluation.id,
-    turn.userId,
-    operateOn(
-      (grid) => setDomainComments(grid, { rev: submission.rev, comments }, ctx, { verb: submission.verb }),
-      (result) => (result.type === 'saved' ? result.grid : undefined),
-    ),
+  const saved = await updateOwnGrid(
+    turn,
+    scope,
+    (grid) => setDomainComments(grid, { rev: submission.rev, comments }, ctx, { verb: submission.verb }),
+    savedGrid,
   );
-  if (!outcome) return;
+  if (!saved) return;
+  const { current, outcome } = saved;
   switch (outcome.type) {
     case 'invalid':
-      await turn.say(`${turn.t('error.badSubmission')}`);
+      await turn.say(turn.t('error.badSubmission'));
       return sendReport(turn, scope, current);
     case 'saved':
       await appendAudit(turn, outcome.audit);
@@ -100,24 +103,17 @@ export async function submit(turn: Turn, submission: SubmitSubmission): Promise<
   const scope = await loadScope(turn, submission.evaluationId);
   if (!scope) return;
   const comments = { ...commentsFrom(submission), ...submission.comments };
-  const current = await ownGrid(turn, scope);
-  const problem = checkComments(turn, comments);
-  if (problem) {
-    await turn.say(`${problem} ${turn.t('evaluation.grid.nothingChanged')}`);
-    await giveBackComments(turn, comments);
-    return sendReport(turn, scope, current);
-  }
+  if (await commentsRefused(turn, scope, comments)) return;
   const confirmEmptyDomains = submission.confirmEmpty === true || submission.confirmEmpty === 'true';
   const ctx = evaluationContext(turn, scope);
-  const outcome = await turn.services.repositories.grids.update(
-    scope.evaluation.id,
-    turn.userId,
-    operateOn(
-      (grid) => submitGrid(grid, { rev: submission.rev, confirmEmptyDomains, comments }, ctx, { verb: submission.verb }),
-      (result) => (result.type === 'submitted' ? result.grid : undefined),
-    ),
+  const submitted = await updateOwnGrid(
+    turn,
+    scope,
+    (grid) => submitGrid(grid, { rev: submission.rev, confirmEmptyDomains, comments }, ctx, { verb: submission.verb }),
+    (result) => (result.type === 'submitted' ? result.grid : undefined),
   );
-  if (!outcome) return;
+  if (!submitted) return;
+  const { current, outcome } = submitted;
   turn.log('info', 'grid submit', { evaluation: scope.evaluation.id, outcome: outcome.type });
   const titleOf = (rowId: string) => rowPlaces(scope.referential).find((p) => p.row.id === rowId)?.row.title ?? rowId;
   switch (outcome.type) {

@@ -12,6 +12,7 @@ import {
   type UserState,
 } from '../../../domain/index.js';
 import type { Referential } from '../../../referential/schema.js';
+import { operateOn } from '../../outcomes.js';
 import type { BotServices } from '../../services.js';
 import type { Turn } from '../../turn.js';
 
@@ -73,6 +74,35 @@ export async function ownGrid(turn: Turn, scope: EvaluationScope): Promise<Membe
   const saved = await grids.save(created.grid, null);
   // Created meanwhile by another turn of the same person: theirs is the one.
   return saved.type === 'saved' ? saved.record : (saved.current ?? created.grid);
+}
+
+/**
+ * Runs an operation on the member's own grid inside the repository's read → decide → write (the grid
+ * created empty first if they never opened it): the grid is read once, and the outcome comes with the
+ * grid it was decided on, for the card shown after a refusal.
+ */
+export async function updateOwnGrid<O>(
+  turn: Turn,
+  scope: EvaluationScope,
+  operate: (grid: MemberGrid) => O,
+  changed: (outcome: O) => MemberGrid | undefined,
+): Promise<{ current: MemberGrid; outcome: O } | undefined> {
+  const update = () =>
+    turn.services.repositories.grids.update(
+      scope.evaluation.id,
+      turn.userId,
+      operateOn(
+        (grid) => ({ current: grid, outcome: operate(grid) }),
+        ({ outcome }) => changed(outcome),
+      ),
+    );
+  // A card can only come from an opened grid, but a crafted one need not.
+  return (await update()) ?? ((await ownGrid(turn, scope)) && (await update()));
+}
+
+/** What a grid operation wrote, for updateOwnGrid: the grid of a `saved` outcome. */
+export function savedGrid(outcome: { type: string; grid?: MemberGrid }): MemberGrid | undefined {
+  return outcome.type === 'saved' ? outcome.grid : undefined;
 }
 
 export async function appendAudit(turn: Turn, entries: readonly AuditEntry[]): Promise<void> {
