@@ -1,7 +1,18 @@
 /**
- * The names of a card's per-domain inputs, written by the card and read back by the bot's
- * parser through these same functions, so a rename cannot leave one side behind.
+ * The names of a card's inputs, written by the card and read back by the bot's parser through
+ * these same names, so a rename cannot leave one side behind.
  */
+
+/** The row card's inputs (cards/row.json takes them as `inputs`); the grid.save schema has them as keys. */
+export const ROW_INPUTS = {
+  questionsUsed: 'questionsUsed',
+  notes: 'notes',
+  source: 'source',
+  percentage: 'percentage',
+  notEvaluated: 'notEvaluated',
+  notEvaluatedReason: 'notEvaluatedReason',
+  gotoRow: 'gotoRow',
+} as const;
 
 const COMMENT = 'comment_';
 

@@ -1,5 +1,6 @@
 import { formatPercent, formatScore } from '../../domain/percentage.js';
 import { translator } from '../../i18n/translate.js';
+import { ROW_INPUTS } from '../input-names.js';
 import type { CardJson } from '../render-template.js';
 import { renderCard } from './render-card.js';
 import type { RowView } from './views.js';
@@ -38,6 +39,7 @@ export function rowCard(view: RowView): CardJson {
   );
   const bandCount = Math.max(1, ...view.picks.map((pick) => pick.bands.length));
   return renderCard('row', {
+    inputs: ROW_INPUTS,
     evaluationId: view.evaluationId,
     rowId: view.rowId,
     rev: view.rev,
