@@ -181,7 +181,12 @@ export async function saveConsolidation(turn: Turn, submission: Save): Promise<v
     return sendConsolidation(turn, scope);
   }
   const input = { rev: submission.rev, domains, ...(comment === undefined ? {} : { comment }) };
-  const outcome = await updateSynthesis(turn, scope, submission.verb, 'saved', (current, ctx, card) => saveAgreement(current, input, ctx, card));
+  // The synthesis the decision was made on (the last attempt's, after a conflict): shown again without reading it twice.
+  let decidedOn: Synthesis | undefined;
+  const outcome = await updateSynthesis(turn, scope, submission.verb, 'saved', (current, ctx, card) => {
+    decidedOn = current;
+    return saveAgreement(current, input, ctx, card);
+  });
   if (!outcome) return sendConsolidation(turn, scope);
   turn.log('info', 'synthesis save', { evaluation: scope.evaluation.id, outcome: outcome.type });
   switch (outcome.type) {
@@ -191,7 +196,7 @@ export async function saveConsolidation(turn: Turn, submission: Save): Promise<v
     case 'saved':
     case 'unchanged': {
       let current = scope;
-      let synthesis = await turn.services.repositories.syntheses.get(scope.evaluation.id);
+      let synthesis = decidedOn;
       if (outcome.type === 'saved') {
         await turn.services.repositories.evaluations.save(outcome.evaluation);
         await appendAudit(turn, outcome.audit);
