@@ -15,6 +15,22 @@ export interface FileStorageOptions {
   readConcurrency?: number;
 }
 
+/**
+ * The eTag this process last wrote to each file, so that the eTag check of an update does not read
+ * the file the update has just read. Shared by every FileStorage of the process (tests and restarts
+ * open a folder again) and changed only after a write or a delete has happened; no other process
+ * writes the folder (store-lock.ts). Bounded: a forgotten file is read, as without it.
+ */
+const writtenETags = new Map<string, string>();
+const WRITTEN_ETAGS_MAX = 10_000;
+
+function rememberETag(path: string, eTag: string | undefined): void {
+  writtenETags.delete(path);
+  if (eTag === undefined) return;
+  writtenETags.set(path, eTag);
+  if (writtenETags.size > WRITTEN_ETAGS_MAX) writtenETags.delete(writtenETags.keys().next().value as string);
+}
+
 /** What one partition file holds: the key itself (file names are hashes) and the item. */
 interface PartitionFile {
   key: string;
@@ -119,13 +135,15 @@ export class FileStorage implements KeyValueStore {
     // The read-check-write of one key is atomic with respect to this process's other writes.
     await this.#locks.run(path, async () => {
       if (item.eTag && item.eTag !== '*') {
-        const stored = await readPartition(durable, key, path);
-        if (stored && stored.item.eTag !== item.eTag) {
+        const storedETag = writtenETags.has(path) ? writtenETags.get(path) : (await readPartition(durable, key, path))?.item.eTag;
+        if (storedETag !== undefined && storedETag !== item.eTag) {
           throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
         }
       }
-      const file: PartitionFile = { key, item: { ...item, eTag: randomUUID() } };
+      const eTag = randomUUID();
+      const file: PartitionFile = { key, item: { ...item, eTag } };
       await durable.write(file);
+      rememberETag(path, eTag);
     });
   }
 
@@ -135,6 +153,7 @@ export class FileStorage implements KeyValueStore {
       await unlink(path).catch((error: unknown) => {
         if (!isNotFound(error)) throw error;
       });
+      rememberETag(path, undefined);
     });
   }
 
