@@ -1,6 +1,7 @@
 import type { MessageKey } from '../i18n/fr.js';
 import type { TimerHandler } from './scheduler.js';
 import type { Turn } from './turn.js';
+import type { FeatureName } from './verbs.js';
 
 /** A top-level text command, declared by the feature that answers it. */
 export interface CommandSpec {
@@ -17,14 +18,12 @@ export interface CommandSpec {
 
 /**
  * A slice of the bot (help, evaluation, rehearsal…): its commands, the card
- * verbs it owns (by prefix) and, while the user is inside its flow, the text
- * it takes as an answer.
+ * verbs it answers (listed in VERB_FEATURES, verbs.ts) and, while the user is
+ * inside its flow, the text it takes as an answer.
  */
 export interface Feature<S extends { verb: string } = { verb: string }> {
-  name: string;
+  name: FeatureName;
   commands: readonly CommandSpec[];
-  /** Card verbs starting with one of these prefixes (e.g. "rehearsal.") are routed here. */
-  verbPrefixes: readonly string[];
   // Method syntax on purpose: the router holds features of every submission type.
   onSubmission(turn: Turn, submission: S): Promise<void>;
   /**

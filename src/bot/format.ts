@@ -1,8 +1,9 @@
+import type { ScoreWords } from '../domain/percentage.js';
 import type { Translate } from '../i18n/translate.js';
 
 /**
- * French formats for what users read: 28/11/2026, 14 h 05, "57 %" (the
- * percentage followed by a no-break space). The time zone is the
+ * French formats for what users read: 28/11/2026, 14 h 05 (percentages:
+ * formatPercent and formatScore in domain/percentage.ts). The time zone is the
  * configured one (Europe/Paris by default), never the server's.
  */
 
@@ -52,9 +53,9 @@ export function today(at: Date, timeZone: string): string {
   return `${p.year}-${p.month}-${p.day}`;
 }
 
-/** 57 % */
-export function formatPercent(value: number): string {
-  return `${value}${NBSP}%`;
+/** A score's words in the reader's language, for formatScore (domain/percentage.ts): « Non évalué : motif » or `undecided`. */
+export function scoreWords(t: Translate, undecided: string): ScoreWords {
+  return { notEvaluatedBecause: (reason) => t('evaluation.report.notEvaluatedBecause', { reason }), undecided };
 }
 
 /**

@@ -7,7 +7,7 @@ import { helpFeature, sendHelp } from './features/help/help-feature.js';
 import type { BotServices } from './services.js';
 import { Turn } from './turn.js';
 import { stripBidi } from './without-bidi.js';
-import { parseSubmission, type Submission } from './verbs.js';
+import { parseSubmission, VERB_FEATURES, type Submission } from './verbs.js';
 
 /** The welcome card's buttons: what a newcomer most likely came for. */
 const WELCOME_COMMANDS = ['newEvaluation', 'rehearsal', 'help'];
@@ -137,15 +137,9 @@ export class JuryBot extends TeamsActivityHandler {
     await feature.onSubmission(turn, parsed.submission);
   }
 
-  /** The feature owning the verb: the longest matching prefix wins ("evaluation.cancel" over "evaluation."). */
+  /** The feature answering the verb, as VERB_FEATURES says (undefined when that feature is not installed). */
   private featureFor(submission: Submission): Feature | undefined {
-    let best: { feature: Feature; length: number } | undefined;
-    for (const feature of this.features) {
-      for (const prefix of feature.verbPrefixes) {
-        if (submission.verb.startsWith(prefix) && prefix.length > (best?.length ?? -1)) best = { feature, length: prefix.length };
-      }
-    }
-    return best?.feature;
+    return this.features.find((feature) => feature.name === VERB_FEATURES[submission.verb]);
   }
 
   /**

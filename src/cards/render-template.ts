@@ -32,11 +32,12 @@ export function prepareCardTemplates(): number {
   return prepared.size;
 }
 
-export function renderTemplate(name: string, data: object): CardJson {
+/** `dropNulls`: properties and items that came out null are left out, in the same walk that escapes the texts. */
+export function renderTemplate(name: string, data: object, options: { dropNulls?: boolean } = {}): CardJson {
   // expand() is synchronous and resets its context on each call, so one prepared template serves every turn.
   const expanded = (prepared.get(name) ?? prepare(name)).expand({ $root: data }) as CardJson;
   // The one place user text is made literal for every card (names, notes, comments, answers).
-  return asPlainText(expanded);
+  return asPlainText(expanded, options);
 }
 
 /** Card size as Teams counts it: UTF-16 code units of the serialised JSON. */

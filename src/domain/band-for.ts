@@ -6,7 +6,7 @@ export type Descriptor = Scale['descriptors'][number];
  * The descriptor(s) shown as *repère indicatif* for a percentage on one scale: the band
  * containing it ([from, to), the last band including 100); at an inner boundary (30, 50, 70
  * in the AGC referential) the descriptors on both sides, lower band first.
- * The percentage must already be valid (see checkPercentage): anything else is a bug.
+ * The percentage must already be valid (see percentage.ts): anything else is a bug.
  */
 export function bandFor(scale: Scale, percentage: number): Descriptor[] {
   if (!Number.isInteger(percentage) || percentage < 0 || percentage > 100) {

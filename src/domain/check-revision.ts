@@ -11,6 +11,16 @@ export interface Submission {
   values: unknown;
 }
 
+/**
+ * The card submission that asked for a change, passed explicitly to the operation: its verb and,
+ * when the card carried more than the operation's input (where to go next…), every value it sent.
+ * Without it, the operation's own name and input make the fingerprint.
+ */
+export interface CardSubmission {
+  verb: string;
+  values?: unknown;
+}
+
 /** A stable hash of a submission: same verb, ids, rev and values ⇒ same fingerprint, whatever the key order. */
 export function submissionFingerprint(submission: Submission): string {
   return createHash('sha256').update(JSON.stringify(canonical(submission))).digest('hex');

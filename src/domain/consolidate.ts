@@ -38,9 +38,13 @@ export interface RowDifference {
 export interface DomainConsolidation {
   domainId: string;
   values: MemberValue[];
-  /** Mean of the members who have a value, unrounded; null when none has. */
+  /** Mean of the members' reported (already rounded) domain percentages, unrounded; null when none has one. */
   mean: number | null;
-  /** The mean rounded half up: the synthesis is pre-filled with it. */
+  /**
+   * `mean` rounded half up: the synthesis is pre-filled with it. Built from the percentages each
+   * member reported (rounded on their own report), never from their unrounded row means: the guide
+   * has each member report a percentage per domain and the president collect those.
+   */
   proposal: number | null;
   min: number | null;
   max: number | null;
@@ -60,7 +64,12 @@ export interface ConsolidateOptions {
   maxRowDifferences?: number;
 }
 
-/** The president's view of the members' reported domain percentages. */
+/**
+ * The president's view of the members' reported domain percentages. The proposed value of a
+ * domain is the rounded (half up) mean of the members' *reported* percentages, each one the
+ * rounded mean of that member's rows (report-domains.ts): members whose rows average 60.67 % and 60 % report 61 %
+ * and 60 %, so the proposal is 61 % (60.5 rounded), where the unrounded means would give 60 %.
+ */
 export function consolidate(
   referential: Referential,
   memberReports: readonly MemberReport[],

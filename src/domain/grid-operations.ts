@@ -5,7 +5,7 @@ import type { EvaluationContext } from './operation-context.js';
 import type { Duplicate, Forbidden, Invalid, NeedsConfirmation, Stale, Unchanged } from './outcome.js';
 import { forbidden, invalid, UNCHANGED } from './outcome.js';
 import { auditEntry, auditTarget, changedFields } from './audit.js';
-import { checkRevision, submissionFingerprint } from './check-revision.js';
+import { checkRevision, submissionFingerprint, type CardSubmission } from './check-revision.js';
 import { applyTransition, checkReason, nextState } from './lifecycle.js';
 import { canActAsPresident, canEditGrid } from './permissions.js';
 import { scoresIn } from './jury.js';
@@ -69,11 +69,12 @@ function guardOwnGrid(
   values: unknown,
   ctx: EvaluationContext,
   action: 'edit_grid' | 'submit',
+  card: CardSubmission | undefined,
 ): { type: 'go'; fingerprint: string } | GridRefusal {
   assertSameEvaluation(grid, ctx);
   const permission = canEditGrid(ctx.session, grid, ctx.actorId);
   if (permission.type === 'deny') return forbidden(permission.reason === 'not_a_member' ? 'not_a_member' : 'not_grid_owner');
-  const fingerprint = fingerprintOf(grid, verb, rev, values, ctx);
+  const fingerprint = fingerprintOf(grid, card?.verb ?? verb, rev, card?.values ?? values, ctx);
   const revision = checkRevision(grid, rev, fingerprint);
   if (revision.type !== 'current') return revision;
   const check = nextState(ctx.evaluation.mode, ctx.evaluation.state, action);
@@ -90,7 +91,7 @@ function assertSameEvaluation(grid: MemberGrid, ctx: EvaluationContext): void {
 
 function fingerprintOf(grid: MemberGrid, verb: string, rev: number, values: unknown, ctx: EvaluationContext): string {
   return submissionFingerprint({
-    verb: ctx.verb ?? verb,
+    verb,
     ids: { evaluationId: grid.evaluationId, memberId: grid.memberId, actorId: ctx.actorId },
     rev,
     values,
@@ -116,9 +117,9 @@ function gridAudit(grid: MemberGrid, ctx: EvaluationContext, action: 'grid.row_s
 }
 
 /** Saves one row (fields left undefined stay as they are). */
-export function saveRow(grid: MemberGrid, input: SaveRowInput, ctx: EvaluationContext): GridSaved | Unchanged | GridRefusal | Invalid {
+export function saveRow(grid: MemberGrid, input: SaveRowInput, ctx: EvaluationContext, card?: CardSubmission): GridSaved | Unchanged | GridRefusal | Invalid {
   const { rev, ...values } = input;
-  const guard = guardOwnGrid(grid, 'grid.saveRow', rev, values, ctx, 'edit_grid');
+  const guard = guardOwnGrid(grid, 'grid.saveRow', rev, values, ctx, 'edit_grid', card);
   if (guard.type !== 'go') return guard;
 
   const next = nextRowEntry(grid.rows[input.rowId], input, ctx.referential);
@@ -140,8 +141,9 @@ export function setDomainComments(
   grid: MemberGrid,
   input: { rev: number; comments: Readonly<Record<string, string>> },
   ctx: EvaluationContext,
+  card?: CardSubmission,
 ): GridSaved | Unchanged | GridRefusal | Invalid {
-  const guard = guardOwnGrid(grid, 'grid.setDomainComments', input.rev, input.comments, ctx, 'edit_grid');
+  const guard = guardOwnGrid(grid, 'grid.setDomainComments', input.rev, input.comments, ctx, 'edit_grid', card);
   if (guard.type !== 'go') return guard;
   const comments = checkDomainComments(grid.domainComments, input.comments, ctx.referential);
   if (comments.type === 'invalid') return comments;
@@ -184,9 +186,10 @@ export function submitGrid(
   grid: MemberGrid,
   input: SubmitGridInput,
   ctx: EvaluationContext,
+  card?: CardSubmission,
 ): GridSubmitted | NeedsConfirmation | GridRefusal | Invalid {
   const { rev, ...values } = input;
-  const guard = guardOwnGrid(grid, 'grid.submit', rev, values, ctx, 'submit');
+  const guard = guardOwnGrid(grid, 'grid.submit', rev, values, ctx, 'submit', card);
   if (guard.type !== 'go') return guard;
   const comments = checkDomainComments(grid.domainComments, input.comments ?? {}, ctx.referential);
   if (comments.type === 'invalid') return comments;
@@ -223,11 +226,12 @@ export function reopenGrid(
   grid: MemberGrid,
   input: { rev: number; reason: string },
   ctx: EvaluationContext,
+  card?: CardSubmission,
 ): GridReopened | GridRefusal | Invalid {
   assertSameEvaluation(grid, ctx);
   const president = canActAsPresident(ctx.session, ctx.actorId, 'reopen_grid');
   if (president.type === 'deny') return forbidden(president.reason === 'not_a_member' ? 'not_a_member' : 'not_president');
-  const fingerprint = fingerprintOf(grid, 'grid.reopen', input.rev, { reason: input.reason }, ctx);
+  const fingerprint = fingerprintOf(grid, card?.verb ?? 'grid.reopen', input.rev, card?.values ?? { reason: input.reason }, ctx);
   const revision = checkRevision(grid, input.rev, fingerprint);
   if (revision.type !== 'current') return revision;
   const check = nextState(ctx.evaluation.mode, ctx.evaluation.state, 'reopen_grid');

@@ -3,7 +3,18 @@ export * from './model.js';
 export * from './outcome.js';
 export type { OperationContext, EvaluationContext } from './operation-context.js';
 export { roundHalfUp, divideHalfUp, meanHalfUp } from './round-half-up.js';
-export { parsePercentage, checkPercentage, type PercentageCheck, type PercentageProblem } from './parse-percentage.js';
+export {
+  parsePercentage,
+  checkPercentage,
+  scoreProblem,
+  formatPercent,
+  formatScore,
+  type PercentageCheck,
+  type PercentageProblem,
+  type Score,
+  type ScoreProblem,
+  type ScoreWords,
+} from './percentage.js';
 export { bandFor, scalesForSource, indicativeBands, type Descriptor, type IndicativeBand } from './band-for.js';
 export { findRow, allRowIds, lineIdsOfRow, type RowLocation } from './referential-lookup.js';
 export { reportDomains, rowStatus, type DomainReport, type NotEvaluatedRow, type RowStatus } from './report-domains.js';
@@ -16,7 +27,7 @@ export {
   type MemberValue,
   type RowDifference,
 } from './consolidate.js';
-export { submissionFingerprint, checkRevision, type Submission, type Revisioned } from './check-revision.js';
+export { submissionFingerprint, checkRevision, type Submission, type CardSubmission, type Revisioned } from './check-revision.js';
 export { auditEntry, auditTarget, gridOwnerOf, changedFields, AUDIT_ACTIONS, type AuditAction, type AuditInput } from './audit.js';
 export {
   generateJoinCode,

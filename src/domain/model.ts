@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { sourceSchema } from '../referential/schema.js';
+import { percentageSchema } from './percentage.js';
 import { isoDate, isoInstant, LIMITS, personSchema } from './record-primitives.js';
 
 /**
@@ -108,7 +109,7 @@ export const rowEntrySchema = z.object({
   notes: z.string().max(LIMITS.notes).default(''),
   source: sourceSchema.nullable().default(null),
   /** Integer 0–100, or null when not (yet) scored. */
-  percentage: z.number().int().min(0).max(100).nullable().default(null),
+  percentage: percentageSchema.default(null),
   /** Set when the row is "non évalué"; exclusive with a percentage. */
   notEvaluatedReason: z.string().trim().min(1).max(LIMITS.reason).nullable().default(null),
   questionsUsed: z.array(z.string()).default([]),
@@ -139,7 +140,7 @@ export const memberGridSchema = z.object({
 export type MemberGrid = z.infer<typeof memberGridSchema>;
 
 export const domainAgreementSchema = z.object({
-  percentage: z.number().int().min(0).max(100).nullable(),
+  percentage: percentageSchema,
   notEvaluatedReason: z.string().trim().min(1).max(LIMITS.reason).nullable(),
 });
 export type DomainAgreement = z.infer<typeof domainAgreementSchema>;

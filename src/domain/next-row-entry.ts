@@ -3,7 +3,7 @@ import type { RowEntry } from './model.js';
 import { LIMITS, rowEntrySchema } from './model.js';
 import type { Invalid } from './outcome.js';
 import { invalid } from './outcome.js';
-import { checkPercentage } from './parse-percentage.js';
+import { scoreProblem } from './percentage.js';
 import { findRow, lineIdsOfRow } from './referential-lookup.js';
 
 export interface SaveRowInput {
@@ -36,15 +36,9 @@ export function nextRowEntry(currentEntry: RowEntry | undefined, input: SaveRowI
 
   if (input.notes !== undefined && input.notes.length > LIMITS.notes) return invalid('notes_too_long', { field: 'notes' });
 
-  if (input.percentage !== undefined && input.percentage !== null) {
-    const check = checkPercentage(input.percentage);
-    if (check.type === 'invalid') {
-      return invalid(check.reason === 'out_of_range' ? 'percentage_out_of_range' : 'percentage_not_integer', { field: 'percentage' });
-    }
-  }
   const reason = input.notEvaluatedReason === undefined ? undefined : input.notEvaluatedReason?.trim() || null;
-  if (reason && reason.length > LIMITS.reason) return invalid('reason_too_long', { field: 'notEvaluatedReason' });
-  if (input.percentage != null && reason) return invalid('percentage_and_reason', { field: 'percentage' });
+  const problem = scoreProblem(input.percentage, reason);
+  if (problem) return invalid(problem, { field: problem === 'reason_too_long' ? 'notEvaluatedReason' : 'percentage' });
 
   const unknownQuestions = (input.questionsUsed ?? []).filter((id) => !row.questions.some((q) => q.id === id));
   if (unknownQuestions.length) return invalid('unknown_question', { field: 'questionsUsed', ids: unknownQuestions });

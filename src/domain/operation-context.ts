@@ -15,6 +15,4 @@ export interface EvaluationContext extends OperationContext {
   referential: Referential;
   session: Session;
   evaluation: Evaluation;
-  /** The card verb that carried the submission (part of its fingerprint); defaults to the operation's name. */
-  verb?: string;
 }

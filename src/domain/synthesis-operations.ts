@@ -4,11 +4,11 @@ import type { EvaluationContext, OperationContext } from './operation-context.js
 import type { Duplicate, Forbidden, Invalid, Stale, Unchanged } from './outcome.js';
 import { forbidden, invalid, UNCHANGED } from './outcome.js';
 import { auditEntry, auditTarget, changedFields } from './audit.js';
-import { checkRevision, submissionFingerprint } from './check-revision.js';
+import { checkRevision, submissionFingerprint, type CardSubmission } from './check-revision.js';
 import type { DomainConsolidation } from './consolidate.js';
 import { juryOf } from './jury.js';
 import { applyTransition, checkReason, collectionHasClosed, nextState, type EvaluationChanged } from './lifecycle.js';
-import { checkPercentage } from './parse-percentage.js';
+import { scoreProblem } from './percentage.js';
 import { canActAsPresident } from './permissions.js';
 
 /**
@@ -84,6 +84,7 @@ function guard(
   values: unknown,
   ctx: EvaluationContext,
   action: 'consolidate' | 'sign' | 'reopen_signed',
+  card: CardSubmission | undefined,
 ): { type: 'go'; fingerprint: string; to: Evaluation['state'] } | SynthesisRefusal {
   if (synthesis.evaluationId !== ctx.evaluation.id || ctx.evaluation.sessionId !== ctx.session.id) {
     throw new Error('synthesis operation: synthesis, evaluation and session do not belong together');
@@ -91,10 +92,10 @@ function guard(
   const president = canActAsPresident(ctx.session, ctx.actorId, action === 'consolidate' ? 'consolidate' : action);
   if (president.type === 'deny') return forbidden(president.reason === 'not_a_member' ? 'not_a_member' : 'not_president');
   const fingerprint = submissionFingerprint({
-    verb: ctx.verb ?? verb,
+    verb: card?.verb ?? verb,
     ids: { evaluationId: synthesis.evaluationId, actorId: ctx.actorId },
     rev,
-    values,
+    values: card?.values ?? values,
   });
   const revision = checkRevision(synthesis, rev, fingerprint);
   if (revision.type !== 'current') return revision;
@@ -115,24 +116,19 @@ export function saveAgreement(
   synthesis: Synthesis,
   input: SaveAgreementInput,
   ctx: EvaluationContext,
+  card?: CardSubmission,
 ): SynthesisChanged<'saved'> | Unchanged | SynthesisRefusal | Invalid {
   const { rev, ...values } = input;
-  const go = guard(synthesis, 'synthesis.save', rev, values, ctx, 'consolidate');
+  const go = guard(synthesis, 'synthesis.save', rev, values, ctx, 'consolidate', card);
   if (go.type !== 'go') return go;
 
   const domains: Record<string, DomainAgreement> = { ...synthesis.domains };
   for (const [domainId, agreement] of Object.entries(input.domains)) {
     const field = `domains.${domainId}`;
     if (!ctx.referential.domains.some((d) => d.id === domainId)) return invalid('unknown_domain', { field, ids: [domainId] });
-    if (agreement.percentage !== null) {
-      const check = checkPercentage(agreement.percentage);
-      if (check.type === 'invalid') {
-        return invalid(check.reason === 'out_of_range' ? 'percentage_out_of_range' : 'percentage_not_integer', { field, ids: [domainId] });
-      }
-    }
     const reason = agreement.notEvaluatedReason?.trim() || null;
-    if (reason && reason.length > LIMITS.reason) return invalid('reason_too_long', { field, ids: [domainId] });
-    if (agreement.percentage !== null && reason) return invalid('percentage_and_reason', { field, ids: [domainId] });
+    const problem = scoreProblem(agreement.percentage, reason);
+    if (problem) return invalid(problem, { field, ids: [domainId] });
     domains[domainId] = { percentage: agreement.percentage, notEvaluatedReason: reason };
   }
   const comment = input.comment === undefined ? synthesis.comment : input.comment.trim();
@@ -173,8 +169,8 @@ export function undecidedDomains(synthesis: Pick<Synthesis, 'domains'>, domainId
  * members who took part (not those left out at the collection's close); the record locks.
  * The signer is the jury day's president (the guard has checked the actor is).
  */
-export function sign(synthesis: Synthesis, input: { rev: number }, ctx: EvaluationContext): SynthesisChanged<'signed'> | SynthesisRefusal | Invalid {
-  const go = guard(synthesis, 'synthesis.sign', input.rev, {}, ctx, 'sign');
+export function sign(synthesis: Synthesis, input: { rev: number }, ctx: EvaluationContext, card?: CardSubmission): SynthesisChanged<'signed'> | SynthesisRefusal | Invalid {
+  const go = guard(synthesis, 'synthesis.sign', input.rev, {}, ctx, 'sign', card);
   if (go.type !== 'go') return go;
   const domainIds = ctx.referential.domains.map((d) => d.id);
   const undecided = undecidedDomains(synthesis, domainIds);
@@ -206,8 +202,9 @@ export function reopenSigned(
   synthesis: Synthesis,
   input: { rev: number; reason: string },
   ctx: EvaluationContext,
+  card?: CardSubmission,
 ): SynthesisChanged<'reopened'> | SynthesisRefusal | Invalid {
-  const go = guard(synthesis, 'synthesis.reopen', input.rev, { reason: input.reason }, ctx, 'reopen_signed');
+  const go = guard(synthesis, 'synthesis.reopen', input.rev, { reason: input.reason }, ctx, 'reopen_signed', card);
   if (go.type !== 'go') return go;
   const reason = checkReason(input.reason);
   if (reason.type === 'invalid') return reason;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DomainAgreement, ExportedEvaluation } from '../domain/index.js';
+import { formatScore, type DomainAgreement, type ExportedEvaluation } from '../domain/index.js';
 import type { Translate } from '../i18n/translate.js';
 import type { Referential } from '../referential/schema.js';
 
@@ -47,8 +47,9 @@ export function referentialVersion(referential: Referential): string {
 }
 
 function agreementCell(t: Translate, agreement: DomainAgreement | undefined): ResultCell {
+  // A percentage stays a number cell; the rest is written as everywhere else, in the export's words.
   if (agreement?.percentage != null) return { kind: 'percent', value: agreement.percentage };
-  return text(agreement?.notEvaluatedReason ? t('export.notEvaluatedBecause', { reason: agreement.notEvaluatedReason }) : t('export.notEvaluated'));
+  return text(formatScore(agreement, { notEvaluatedBecause: (reason) => t('export.notEvaluatedBecause', { reason }), undecided: t('export.notEvaluated') }));
 }
 
 /** The table of the day's signed evaluations; domains in the referential's order. */

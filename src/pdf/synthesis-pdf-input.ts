@@ -1,4 +1,5 @@
-import { formatDate, formatDay, formatPercent, formatTime } from '../bot/format.js';
+import { formatDate, formatDay, formatTime } from '../bot/format.js';
+import { formatScore, type ScoreWords } from '../domain/percentage.js';
 import type { DomainAgreement, Evaluation, SignedVersion, Synthesis } from '../domain/model.js';
 import { referentialVersion } from '../export/day-results.js';
 import type { Referential } from '../referential/schema.js';
@@ -12,8 +13,7 @@ import type { SynthesisPdfInput } from './synthesis-pdf.js';
 const FR = {
   signedBy: (name: string, date: string, time: string) => `Signé par ${name} le ${date} à ${time}`,
   replaced: (date: string, time: string, reason: string) => `Version remplacée le ${date} à ${time}\u00a0: ${reason}`,
-  notEvaluated: 'Non évalué',
-  notEvaluatedBecause: (reason: string) => `Non évalué\u00a0: ${reason}`,
+  score: { undecided: 'Non évalué', notEvaluatedBecause: (reason: string) => `Non évalué\u00a0: ${reason}` } satisfies ScoreWords,
   header: {
     date: "Date de l'évaluation",
     members: 'Nom et fonction des membres du jury ou du professionnel',
@@ -40,8 +40,7 @@ export type ReplacedVersion = Synthesis['replaced'][number];
 
 /** "60 %", "Non évalué : <reason>". */
 export function formatAgreement(agreement: DomainAgreement | undefined): string {
-  if (agreement?.percentage !== null && agreement?.percentage !== undefined) return formatPercent(agreement.percentage);
-  return agreement?.notEvaluatedReason ? FR.notEvaluatedBecause(agreement.notEvaluatedReason) : FR.notEvaluated;
+  return formatScore(agreement, FR.score);
 }
 
 /** The renderer's input for one signed version (the current one, or an archived one marked remplacée). */

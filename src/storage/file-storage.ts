@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { Low } from 'lowdb';
 import { DurableJsonFile, isNotFound, removeDeadWritersTempFiles, TEMP_DIR } from './durable-json-file.js';
 import { forEachLimited } from './for-each-limited.js';
 import type { KeyValueStore, StoredItem, StoredItems } from './key-value-store.js';
@@ -16,6 +15,9 @@ export interface FileStorageOptions {
   readConcurrency?: number;
 }
 
+/** Files whose last-written eTag a store remembers; a forgotten file is read, as without it. */
+const WRITTEN_ETAGS_MAX = 10_000;
+
 /** What one partition file holds: the key itself (file names are hashes) and the item. */
 interface PartitionFile {
   key: string;
@@ -23,10 +25,11 @@ interface PartitionFile {
 }
 
 /**
- * Our KeyValueStore (botbuilder `Storage` semantics) on lowdb with one small
- * JSON file per key, so that a write costs the same whatever the number of
- * stored items (one lowdb file for everything rewrites it all on every
- * write). eTags behave like MemoryStore.
+ * Our KeyValueStore (botbuilder `Storage` semantics) with one small JSON file
+ * per key, so that a write costs the same whatever the number of stored items
+ * (one file for everything rewrites it all on every write). Each file is read
+ * and replaced by DurableJsonFile directly (no lowdb instance per operation:
+ * it only held the data between the two). eTags behave like MemoryStore.
  *
  * One process per folder: the eTag check and the write of a file are made one
  * at a time by this object only, so a lock file keeps a second process out
@@ -37,6 +40,12 @@ export class FileStorage implements KeyValueStore {
   readonly dir: string;
   readonly #readConcurrency: number;
   readonly #locks = new KeyedMutex();
+  /**
+   * The eTag this store last wrote to each file, so that the eTag check of an update does not read
+   * the file the update has just read. It is the folder's only writer (store-lock.ts, and one store
+   * per folder in a process); a store opened again starts empty, so it reads what it does not know.
+   */
+  readonly #writtenETags = new Map<string, string>();
   readonly #inFlight = new InFlight();
   #ready: Promise<void> | undefined;
   #locked = false;
@@ -44,6 +53,13 @@ export class FileStorage implements KeyValueStore {
   constructor(options: FileStorageOptions) {
     this.dir = resolve(options.dir);
     this.#readConcurrency = Math.max(1, options.readConcurrency ?? 16);
+  }
+
+  #rememberETag(path: string, eTag: string | undefined): void {
+    this.#writtenETags.delete(path);
+    if (eTag === undefined) return;
+    this.#writtenETags.set(path, eTag);
+    if (this.#writtenETags.size > WRITTEN_ETAGS_MAX) this.#writtenETags.delete(this.#writtenETags.keys().next().value as string);
   }
 
   async read(keys: string[]): Promise<StoredItems> {
@@ -115,18 +131,21 @@ export class FileStorage implements KeyValueStore {
   async #writeOne(key: string, json: string): Promise<void> {
     const item = JSON.parse(json) as StoredItem;
     const path = this.pathOf(key);
-    const db = new Low<unknown>(new DurableJsonFile(path), null);
+    const durable = new DurableJsonFile(path);
     // The read-check-write of one key is atomic with respect to this process's other writes.
     await this.#locks.run(path, async () => {
       if (item.eTag && item.eTag !== '*') {
-        const stored = await readPartition(db, key, path);
-        if (stored && stored.item.eTag !== item.eTag) {
+        // Only a match with what this store last wrote skips the read; anything else is decided on the file.
+        const known = this.#writtenETags.get(path);
+        const storedETag = known === item.eTag ? known : (await readPartition(durable, key, path))?.item.eTag;
+        if (storedETag !== undefined && storedETag !== item.eTag) {
           throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
         }
       }
-      const file: PartitionFile = { key, item: { ...item, eTag: randomUUID() } };
-      db.data = file;
-      await db.write();
+      const eTag = randomUUID();
+      const file: PartitionFile = { key, item: { ...item, eTag } };
+      await durable.write(file);
+      this.#rememberETag(path, eTag);
     });
   }
 
@@ -136,12 +155,13 @@ export class FileStorage implements KeyValueStore {
       await unlink(path).catch((error: unknown) => {
         if (!isNotFound(error)) throw error;
       });
+      this.#rememberETag(path, undefined);
     });
   }
 
   #load(key: string): Promise<PartitionFile | null> {
     const path = this.pathOf(key);
-    return readPartition(new Low<unknown>(new DurableJsonFile(path), null), key, path);
+    return readPartition(new DurableJsonFile(path), key, path);
   }
 
   #ensureReady(): Promise<void> {
@@ -157,9 +177,8 @@ export class FileStorage implements KeyValueStore {
   }
 }
 
-async function readPartition(db: Low<unknown>, key: string, path: string): Promise<PartitionFile | null> {
-  await db.read();
-  const file = db.data;
+async function readPartition(durable: DurableJsonFile, key: string, path: string): Promise<PartitionFile | null> {
+  const file = await durable.read();
   if (file === null) return null;
   if (!isPartitionFile(file)) throw new Error(`Storage: ${path} is not a partition file`);
   // Another key's file (a hash collision or a copied file) is not ours: treat as missing.

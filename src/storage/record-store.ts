@@ -9,6 +9,10 @@ export interface StorageContext {
   locks: KeyedMutex;
 }
 
+declare const checkedBrand: unique symbol;
+/** A record that has passed its schema (RecordStore.check): it can be stored without parsing it again. */
+export type Checked<T> = T & { readonly [checkedBrand]: true };
+
 /**
  * Records of one schema over a KeyValueStore: parsed with their zod schema
  * on every read and before every write, eTag kept out of the record.
@@ -36,7 +40,11 @@ export class RecordStore<T extends object> {
 
   /** Writes whatever is stored (last write wins): for records only their owner's turns touch. */
   async put(key: string, record: T): Promise<T> {
-    const checked = this.check(key, record);
+    return this.putChecked(key, this.check(key, record));
+  }
+
+  /** `put` for a record already checked (a caller that compares it with the stored one first). */
+  async putChecked(key: string, checked: Checked<T>): Promise<T> {
     await this.context.locks.run(key, () => this.context.storage.write({ [key]: { ...checked } as StoredItem }));
     return checked;
   }
@@ -67,10 +75,10 @@ export class RecordStore<T extends object> {
     return parsed.data;
   }
 
-  // A record that does not fit its schema is a bug: refuse to store it.
-  private check(key: string, record: T): T {
+  /** The record as its schema makes it (defaults filled in); one that does not fit is a bug: refuse to store it. */
+  check(key: string, record: T): Checked<T> {
     const parsed = this.schema.safeParse(record);
     if (!parsed.success) throw new Error(`Refusing to store "${key}":\n${z.prettifyError(parsed.error)}`);
-    return parsed.data;
+    return parsed.data as Checked<T>;
   }
 }

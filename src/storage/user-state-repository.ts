@@ -20,14 +20,16 @@ export function createUserStateRepository(context: StorageContext): UserStateRep
       const key = storageKeys.userState(state.userId);
       // Many turns leave the state as it was (the same row card again): no fsync'ed rewrite for a new timestamp.
       const stored = read ? read.stored : await states.get(key);
-      if (stored && sameState(stored, state)) return stored;
-      return states.put(key, state);
+      // Parsed once: compared as stored (defaults filled in), then written as is.
+      const checked = states.check(key, state);
+      if (stored && sameState(stored, checked)) return stored;
+      return states.putChecked(key, checked);
     },
   };
 }
 
 function sameState(a: UserState, b: UserState): boolean {
   const { updatedAt: _a, ...left } = a;
-  const { updatedAt: _b, ...right } = userStateSchema.parse(b);
+  const { updatedAt: _b, ...right } = b;
   return JSON.stringify(left) === JSON.stringify(right);
 }

@@ -61,8 +61,9 @@ describe('a lone professional reads texts meant for a professional alone', () =>
     keep(await jury.chat('paul').submit({ verb: 'evaluation.audit', evaluationId: jury.evaluationId }));
     // After signing: a change is refused, the synthesis reopened with a reason, the consolidation shown again.
     keep(await jury.chat('paul').submit({ verb: 'synthesis.save', evaluationId: jury.evaluationId, rev: 99, comment: 'Autre formulation.' }));
-    keep(await jury.chat('paul').submit({ verb: 'synthesis.reopenForm', evaluationId: jury.evaluationId }));
-    keep(await jury.chat('paul').submit({ verb: 'synthesis.reopen', evaluationId: jury.evaluationId, reason: 'Faute de frappe dans le commentaire' }));
+    const reopenForm = cardWithVerb(keep(await jury.chat('paul').submit({ verb: 'synthesis.reopenForm', evaluationId: jury.evaluationId })), 'synthesis.reopen');
+    const reopen = actionsOf(reopenForm).find((a) => a.data.verb === 'synthesis.reopen')?.data;
+    keep(await jury.chat('paul').submit({ ...reopen, reason: 'Faute de frappe dans le commentaire' }));
     expect((await jury.app.repositories.evaluations.get(jury.evaluationId))?.state).not.toBe('signed');
     expect(juryWords(seen)).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDay, formatPercent, formatTime, today } from '../../src/bot/format.js';
+import { formatDate, formatDay, formatTime, today } from '../../src/bot/format.js';
+import { formatPercent } from '../../src/domain/percentage.js';
 
 describe('French formats', () => {
   it.each([

@@ -7,17 +7,5 @@ import { renderTemplate, type CardJson } from '../render-template.js';
  * numbers strictly refuse `"value": null`).
  */
 export function renderCard(name: string, data: object): CardJson {
-  return withoutNulls(renderTemplate(name, data)) as CardJson;
-}
-
-function withoutNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.filter((item) => item !== null).map(withoutNulls);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, v]) => v !== null)
-        .map(([k, v]) => [k, withoutNulls(v)]),
-    );
-  }
-  return value;
+  return renderTemplate(name, data, { dropNulls: true });
 }

@@ -1,3 +1,4 @@
+import { inputNames } from '../input-names.js';
 import { translator } from '../../i18n/translate.js';
 import type { CardJson } from '../render-template.js';
 import { headerFacts } from './header-facts.js';
@@ -35,7 +36,7 @@ export function reportCard(view: ReportView): CardJson {
     domains: view.domains.map((domain) => ({
       title: domain.title,
       reported: domain.reported,
-      inputId: `comment_${domain.id}`,
+      inputId: inputNames.comment(domain.id),
       comment: domain.comment,
       showReadOnlyComment: !editable && domain.comment.trim() !== '',
       rows: domain.rows.map((row) => {

@@ -1,4 +1,6 @@
+import { formatPercent, formatScore } from '../../domain/percentage.js';
 import { translator } from '../../i18n/translate.js';
+import { ROW_INPUTS } from '../input-names.js';
 import type { CardJson } from '../render-template.js';
 import { renderCard } from './render-card.js';
 import type { RowView } from './views.js';
@@ -31,14 +33,13 @@ export function rowCard(view: RowView): CardJson {
   const t = translator(view.locale);
   const scoring = view.phase === 'scoring';
   const percentageValue = view.percentage;
-  const savedValue =
-    percentageValue !== null
-      ? t('card.percent', { value: percentageValue })
-      : view.notEvaluated
-        ? t('card.row.notEvaluatedBecause', { reason: excerpt(view.notEvaluatedReason, REASON_EXCERPT_CHARS) })
-        : t('card.row.notScored');
+  const savedValue = formatScore(
+    { percentage: percentageValue, notEvaluatedReason: view.notEvaluated ? view.notEvaluatedReason : null },
+    { notEvaluatedBecause: (reason) => t('card.row.notEvaluatedBecause', { reason: excerpt(reason, REASON_EXCERPT_CHARS) }), undecided: t('card.row.notScored') },
+  );
   const bandCount = Math.max(1, ...view.picks.map((pick) => pick.bands.length));
   return renderCard('row', {
+    inputs: ROW_INPUTS,
     evaluationId: view.evaluationId,
     rowId: view.rowId,
     rev: view.rev,
@@ -74,7 +75,7 @@ export function rowCard(view: RowView): CardJson {
       })),
     })),
     indicativeTitle:
-      percentageValue === null ? t('card.row.indicative') : `${t('card.row.indicative')} — ${t('card.percent', { value: percentageValue })}`,
+      percentageValue === null ? t('card.row.indicative') : `${t('card.row.indicative')} — ${formatPercent(percentageValue)}`,
     indicative: view.indicative,
     scoreLine: `${savedValue} · ${view.savedAt}`,
     notesExcerpt: t('card.row.notesExcerpt', { notes: excerpt(view.notes, NOTES_EXCERPT_CHARS) }),
@@ -82,7 +83,7 @@ export function rowCard(view: RowView): CardJson {
     pickScale: view.scales.length === 1 ? (view.scales[0]?.title ?? '') : t('card.row.bothScales'),
     picks: view.picks.map((pick) => ({
       mark: pick.mark,
-      title: t('card.percent', { value: pick.mark }),
+      title: formatPercent(pick.mark),
       // With both scales, each line says which one it reads.
       // The descriptor's beginning, cut at a word (the full scales are one tap away); with both scales, each line says which one it reads.
       bands: pick.bands.map((band) =>

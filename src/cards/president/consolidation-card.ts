@@ -1,3 +1,4 @@
+import { inputNames } from '../input-names.js';
 import { translator } from '../../i18n/translate.js';
 import { headerFacts } from '../evaluation/header-facts.js';
 import { bulletList } from '../evaluation/markdown-list.js';
@@ -40,11 +41,11 @@ export function consolidationCard(view: ConsolidationView): CardJson {
       ],
       hasRowDifferences: domain.rowDifferences.length > 0,
       rowDifferencesList: bulletList(domain.rowDifferences),
-      agreedId: `agreed_${domain.id}`,
+      agreedId: inputNames.agreed(domain.id),
       agreedValue: inputNumber(domain.agreed),
-      notEvaluatedId: `notEvaluated_${domain.id}`,
+      notEvaluatedId: inputNames.notEvaluated(domain.id),
       notEvaluatedValue: domain.notEvaluated ? 'true' : 'false',
-      reasonId: `reason_${domain.id}`,
+      reasonId: inputNames.reason(domain.id),
       reason: domain.notEvaluatedReason,
     })),
     comment: view.comment,

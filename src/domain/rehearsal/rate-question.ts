@@ -1,7 +1,7 @@
 /** The question drill: each question asked, answered, then rated by the candidate. */
 import type { Referential } from '../../referential/schema.js';
 import type { Rehearsal } from '../model.js';
-import { parsePercentage } from '../parse-percentage.js';
+import { parsePercentage } from '../percentage.js';
 import { divideHalfUp } from '../round-half-up.js';
 import { drillQuestions, type DrillQuestion } from './drill.js';
 import { DRILL_SHEET, type RehearsalResult } from './rehearsal-types.js';

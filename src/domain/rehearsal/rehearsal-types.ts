@@ -2,7 +2,7 @@
 import type { Condition, Criterion, Line, Referential, RolePlay } from '../../referential/schema.js';
 import type { Descriptor } from '../band-for.js';
 import type { ClientReaction, Rehearsal } from '../model.js';
-import type { PercentageProblem } from '../parse-percentage.js';
+import type { PercentageProblem } from '../percentage.js';
 import type { DrillQuestion } from './drill.js';
 
 /**

@@ -1,7 +1,7 @@
 /** The role play's debrief: the candidate's self-assessment and self-rating. */
 import type { Referential } from '../../referential/schema.js';
 import type { Rehearsal } from '../model.js';
-import { parsePercentage } from '../parse-percentage.js';
+import { parsePercentage } from '../percentage.js';
 import { sheetOf, type RehearsalResult } from './rehearsal-types.js';
 
 export interface DebriefInput {

@@ -44,6 +44,15 @@ describe('consolidate', () => {
     expect(consolidate(referential, reports)[0]).toMatchObject(expected);
   });
 
+  it('proposes the rounded mean of the reported (rounded) percentages, not of the unrounded row means', () => {
+    // Rows 60, 61, 61 report 61 % (60.67 rounded); rows 60, 60, 60 report 60 %. (61 + 60) / 2 = 60.5 → 61,
+    // where the unrounded means would give (60.67 + 60) / 2 = 60.33 → 60.
+    const a = { ...fullValues(50), delais: 60, litige: 61, gpa: 61 };
+    const b = { ...fullValues(50), delais: 60, litige: 60, gpa: 60 };
+    const [d1] = consolidate(referential, [report('a', a), report('b', b)]);
+    expect(d1).toMatchObject({ values: [{ memberId: 'a', value: 61 }, { memberId: 'b', value: 60 }], mean: 60.5, proposal: 61 });
+  });
+
   it.each([
     [19, true],
     [20, true],

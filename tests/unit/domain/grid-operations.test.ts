@@ -185,15 +185,14 @@ describe('saveRow: stale card vs double click', () => {
     ['the same values through another verb (Enregistrer et suivant)', first, 'grid.next', 'stale'],
     ['a rev from the future', { ...first, rev: 7 }, undefined, 'stale'],
   ])('%s → %s', (_label, input, verb, type) => {
-    const ctx = { ...ctxMarc(), ...(verb ? { verb } : {}) };
-    const result = saveRow(applied, input, ctx);
+    const result = saveRow(applied, input, ctxMarc(), verb ? { verb } : undefined);
     expect(result.type).toBe(type);
     if (result.type === 'stale') expect(result.current).toBe(applied);
   });
 
   it('a double click is detected with an explicit verb too', () => {
-    const viaVerb = expectSaved(saveRow(makeGrid(marc.id), first, { ...ctxMarc(), verb: 'grid.save' }));
-    expect(saveRow(viaVerb, first, { ...ctxMarc(), verb: 'grid.save' })).toEqual({ type: 'duplicate' });
+    const viaVerb = expectSaved(saveRow(makeGrid(marc.id), first, ctxMarc(), { verb: 'grid.save' }));
+    expect(saveRow(viaVerb, first, ctxMarc(), { verb: 'grid.save' })).toEqual({ type: 'duplicate' });
   });
 
   it('only the last applied submission counts as a duplicate', () => {

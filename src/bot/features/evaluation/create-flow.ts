@@ -3,8 +3,9 @@ import type { CreateEvaluationView } from '../../../cards/evaluation/views.js';
 import { createEvaluation, createSession, isoDate, MODES, type Mode, type Session } from '../../../domain/index.js';
 import type { Referential } from '../../../referential/schema.js';
 import { formatDay, today } from '../../format.js';
+import { operateOn } from '../../outcomes.js';
 import type { Turn } from '../../turn.js';
-import { headerView } from './build-views.js';
+import { headerView } from './frame-view.js';
 import { checkPersonInput, saveProfile } from './profile.js';
 import { appendAudit, operationContext, saveCursor, type EvaluationScope } from './scope.js';
 import { sendFrame } from './interview-flow.js';
@@ -86,11 +87,13 @@ export async function createFromForm(turn: Turn, submission: CreateSubmission): 
 
   const evaluationId = turn.services.newId();
   const header = { candidateLastName: typed.candidateLastName, candidateFirstName: typed.candidateFirstName, company: typed.company, date: typed.date };
-  const outcome = await turn.services.repositories.sessions.update<ReturnType<typeof createEvaluation> | undefined>(day.id, (current) => {
-    if (!current) return { result: undefined };
-    const result = createEvaluation(current, { id: evaluationId, header, presidentScores: mode === 'professional' || typed.presidentScores === 'yes' }, ctx);
-    return result.type === 'created' ? { write: result.session, result } : { result };
-  });
+  const outcome = await turn.services.repositories.sessions.update(
+    day.id,
+    operateOn(
+      (current) => createEvaluation(current, { id: evaluationId, header, presidentScores: mode === 'professional' || typed.presidentScores === 'yes' }, ctx),
+      (result) => (result.type === 'created' ? result.session : undefined),
+    ),
+  );
   if (!outcome || outcome.type !== 'created') {
     const field = outcome?.type === 'invalid' ? outcome.field : undefined;
     return refuse(turn.t(field === 'company' ? 'evaluation.create.badCompany' : 'evaluation.create.badCandidate'));

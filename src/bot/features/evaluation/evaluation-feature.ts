@@ -81,7 +81,6 @@ async function cancelStep(turn: Turn): Promise<void> {
 export function evaluationFeature(services: BotServices): Feature<EvaluationSubmission> {
   return {
     name: 'evaluation',
-    verbPrefixes: ['evaluation.', 'profile.', 'session.', 'grid.'],
     commands: [
       {
         id: 'newEvaluation',

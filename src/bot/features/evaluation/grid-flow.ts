@@ -1,17 +1,19 @@
 import { prompterCard, recordedCard, rowCard } from '../../../cards/evaluation/index.js';
-import { findRow, LIMITS, saveRow, type MemberGrid } from '../../../domain/index.js';
-import { formatPercent } from '../../format.js';
+import { findRow, formatScore, LIMITS, saveRow, type MemberGrid } from '../../../domain/index.js';
+import { scoreWords } from '../../format.js';
 import type { Turn } from '../../turn.js';
-import { rowPlaces, viewContext } from './build-views.js';
+import { rowPlaces } from './frame-view.js';
+import { viewContext } from './view-context.js';
 import { prompterView, rowView, savedLine } from './row-views.js';
 import { sendReport } from './report-flow.js';
-import { appendAudit, loadScope, operationContext, ownGrid, saveCursor, type EvaluationScope } from './scope.js';
+import { answerRefusal, GRID_FORBIDDEN } from '../../outcomes.js';
+import { appendAudit, evaluationContext, loadScope, ownGrid, saveCursor, savedGrid, updateOwnGrid, type EvaluationScope } from './scope.js';
 import type { EvaluationSubmission } from './verbs.js';
 import { giveBack, refusalMessage, rowInput, type SaveSubmission } from './row-input.js';
 
 type LinesSubmission = Extract<EvaluationSubmission, { verb: 'grid.lines' }>;
-/** What a row save decided, with the grid it was decided on. */
-type RowSave = { current: MemberGrid; outcome: ReturnType<typeof saveRow> | { type: 'input_refused'; message: string } };
+/** What a row save decided: the domain's word, or the card's inputs refused before it. */
+type RowOutcome = ReturnType<typeof saveRow> | { type: 'input_refused'; message: string };
 type Phase = 'notes' | 'scoring';
 
 /** Scores come after the interview (the guide's "après l'épreuve"); notes during it. */
@@ -61,19 +63,19 @@ export async function saveFromCard(turn: Turn, submission: SaveSubmission): Prom
   }
   // A refused save keeps what the juror typed in the fresh card (notes within the limit).
   const typed = submission.notes !== undefined && submission.notes.length <= LIMITS.notes ? { notes: submission.notes } : {};
-  const ctx = { ...operationContext(turn), referential: scope.referential, session: scope.session, evaluation: scope.evaluation, verb: 'grid.save' };
-  const { verb: _verb, ...values } = submission;
+  const ctx = evaluationContext(turn, scope);
+  // The whole submission (where to go next included) makes its fingerprint: the same click twice is a double click.
+  const card = { verb: submission.verb, values: submission };
   // The card's inputs are read against the grid the update reads: one read of the grid per save.
-  const save = () =>
-    turn.services.repositories.grids.update<RowSave | undefined>(scope.evaluation.id, turn.userId, (grid) => {
-      if (!grid) return { result: undefined };
+  const saved = await updateOwnGrid(
+    turn,
+    scope,
+    (grid): RowOutcome => {
       const parsed = rowInput(turn, submission, grid);
-      if (parsed.type === 'invalid') return { result: { current: grid, outcome: { type: 'input_refused', message: parsed.message } } };
-      const result = saveRow(grid, { ...parsed.input, ...{ rev: submission.rev } }, { ...ctx, verb: `grid.save:${JSON.stringify(values)}` });
-      return result.type === 'saved' ? { write: result.grid, result: { current: grid, outcome: result } } : { result: { current: grid, outcome: result } };
-    });
-  // A member's grid is created the first time they open it; a card can only come from an opened one, but a crafted one need not.
-  const saved = (await save()) ?? ((await ownGrid(turn, scope)) && (await save()));
+      return parsed.type === 'invalid' ? { type: 'input_refused', message: parsed.message } : saveRow(grid, parsed.input, ctx, card);
+    },
+    savedGrid,
+  );
   if (!saved) return;
   const { current, outcome } = saved;
   if (outcome.type === 'input_refused') {
@@ -83,15 +85,6 @@ export async function saveFromCard(turn: Turn, submission: SaveSubmission): Prom
   }
   turn.log('info', 'row save', { evaluation: scope.evaluation.id, row: submission.rowId, outcome: outcome.type });
   switch (outcome.type) {
-    case 'duplicate':
-      return;
-    case 'stale':
-      await turn.say(turn.t('error.oldCard'));
-      await sendRow(turn, scope, outcome.current, submission.rowId, submission.phase);
-      return;
-    case 'forbidden':
-      await turn.say(turn.t(outcome.reason === 'grid_submitted' ? 'evaluation.grid.submittedReadOnly' : 'evaluation.grid.closed'));
-      return;
     case 'invalid': {
       await turn.say(refusalMessage(turn, outcome.reason, submission));
       if (outcome.reason === 'notes_too_long') await giveBack(turn, submission.notes);
@@ -105,6 +98,8 @@ export async function saveFromCard(turn: Turn, submission: SaveSubmission): Prom
     case 'unchanged':
       await afterSave(turn, scope, current, submission);
       return;
+    default:
+      return answerRefusal(turn, outcome, { resend: (fresh) => sendRow(turn, scope, fresh, submission.rowId, submission.phase), forbidden: GRID_FORBIDDEN });
   }
 }
 
@@ -122,7 +117,7 @@ async function afterSave(turn: Turn, scope: EvaluationScope, grid: MemberGrid, s
         { title: turn.t('evaluation.fact.notes'), value: notes ? (notes.length > 200 ? `${notes.slice(0, 200)}…` : notes) : '—' },
         {
           title: turn.t('evaluation.fact.percentage'),
-          value: entry?.percentage != null ? formatPercent(entry.percentage) : entry?.notEvaluatedReason ? turn.t('evaluation.report.notEvaluatedBecause', { reason: entry.notEvaluatedReason }) : '—',
+          value: formatScore(entry, scoreWords(turn.t, '—')),
         },
       ],
     }),
@@ -174,30 +169,24 @@ export async function saveLines(turn: Turn, submission: LinesSubmission): Promis
     await turn.say(turn.t('error.badSubmission'));
     return;
   }
-  const current = await ownGrid(turn, scope);
   // Lines of the row's other sheets stay as they were; this card only ticks its own sheet.
   const sheetLines = new Set(scope.referential.rolePlays.find((s) => s.number === submission.sheet)?.lines.map((l) => l.id) ?? []);
-  const kept = (current.rows[submission.rowId]?.linesUsed ?? []).filter((id) => !sheetLines.has(id));
-  const linesUsed = [...kept, ...(submission.linesUsed ?? [])];
-  const ctx = { ...operationContext(turn), referential: scope.referential, session: scope.session, evaluation: scope.evaluation };
-  const { verb: _verb, ...values } = submission;
-  const outcome = await turn.services.repositories.grids.update<ReturnType<typeof saveRow> | undefined>(scope.evaluation.id, turn.userId, (grid) => {
-    if (!grid) return { result: undefined };
-    const result = saveRow(grid, { rowId: submission.rowId, rev: submission.rev, linesUsed }, { ...ctx, verb: `grid.lines:${JSON.stringify(values)}` });
-    return result.type === 'saved' ? { write: result.grid, result } : { result };
-  });
-  if (!outcome) return;
+  const ctx = evaluationContext(turn, scope);
+  const card = { verb: submission.verb, values: submission };
+  const saved = await updateOwnGrid(
+    turn,
+    scope,
+    (grid) => {
+      const kept = (grid.rows[submission.rowId]?.linesUsed ?? []).filter((id) => !sheetLines.has(id));
+      return saveRow(grid, { rowId: submission.rowId, rev: submission.rev, linesUsed: [...kept, ...(submission.linesUsed ?? [])] }, ctx, card);
+    },
+    savedGrid,
+  );
+  if (!saved) return;
+  const { current, outcome } = saved;
   switch (outcome.type) {
-    case 'duplicate':
-      return;
-    case 'stale':
-      await turn.say(turn.t('error.oldCard'));
-      return sendRow(turn, scope, outcome.current, submission.rowId, submission.phase);
-    case 'forbidden':
-      await turn.say(turn.t(outcome.reason === 'grid_submitted' ? 'evaluation.grid.submittedReadOnly' : 'evaluation.grid.closed'));
-      return;
     case 'invalid':
-      await turn.say(`${turn.t('error.badSubmission')}`);
+      await turn.say(turn.t('error.badSubmission'));
       return sendRow(turn, scope, current, submission.rowId, submission.phase);
     case 'saved':
       await appendAudit(turn, outcome.audit);
@@ -207,5 +196,7 @@ export async function saveLines(turn: Turn, submission: LinesSubmission): Promis
       return sendRow(turn, scope, outcome.grid, submission.rowId, submission.phase);
     case 'unchanged':
       return sendRow(turn, scope, current, submission.rowId, submission.phase);
+    default:
+      return answerRefusal(turn, outcome, { resend: (fresh) => sendRow(turn, scope, fresh, submission.rowId, submission.phase), forbidden: GRID_FORBIDDEN });
   }
 }

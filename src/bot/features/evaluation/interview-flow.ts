@@ -12,9 +12,11 @@ import {
 } from '../../../domain/index.js';
 import type { BotServices } from '../../services.js';
 import { formatTime } from '../../format.js';
+import { operateOn } from '../../outcomes.js';
 import { cardActivity, type Turn } from '../../turn.js';
 import { LATE_NOTICE_LIMIT_MS } from '../../scheduler.js';
-import { candidateName, frameView, viewContext, viewContextFor, type ViewContext } from './build-views.js';
+import { candidateName, frameView } from './frame-view.js';
+import { viewContext, viewContextFor, type ViewContext } from './view-context.js';
 import { appendAudit, loadScope, operationContext, ownGrid, saveCursor, type EvaluationScope } from './scope.js';
 import { recipientLocale } from './recipients.js';
 
@@ -37,11 +39,10 @@ type Transition = (evaluation: Evaluation) => EvaluationChanged | Forbidden;
 
 /** Applies a president's transition with conflict retry; the refusal, if any, is returned as is. */
 async function transition(turn: Turn, evaluationId: string, apply: Transition): Promise<EvaluationChanged | Forbidden | undefined> {
-  return turn.services.repositories.evaluations.update<EvaluationChanged | Forbidden | undefined>(evaluationId, (current) => {
-    if (!current) return { result: undefined };
-    const result = apply(current);
-    return result.type === 'changed' ? { write: result.evaluation, result } : { result };
-  });
+  return turn.services.repositories.evaluations.update(
+    evaluationId,
+    operateOn(apply, (result) => (result.type === 'changed' ? result.evaluation : undefined)),
+  );
 }
 
 /** Tells every other member of the jury, each in their own chat and language, with the frame card when useful. */

@@ -9,8 +9,10 @@ import {
   type UserState,
 } from '../../../domain/index.js';
 import { formatDay, formatTime } from '../../format.js';
+import { operateOn } from '../../outcomes.js';
 import { cardActivity, type Turn } from '../../turn.js';
-import { candidateName, frameView, viewContextFor } from './build-views.js';
+import { candidateName, frameView } from './frame-view.js';
+import { viewContextFor } from './view-context.js';
 import { sendFrame } from './interview-flow.js';
 import { checkPersonInput, personOf, saveProfile } from './profile.js';
 import { recipientLocale } from './recipients.js';
@@ -111,11 +113,13 @@ async function sendRequest(turn: Turn, session: Session, code: string): Promise<
   const person = personOf(turn, profile);
   if (!person) return;
   const ctx = operationContext(turn);
-  const outcome = await turn.services.repositories.sessions.update<ReturnType<typeof requestJoin> | undefined>(session.id, (current) => {
-    if (!current) return { result: undefined };
-    const result = requestJoin(current, { person, code, tenantId: turn.tenantId }, ctx);
-    return result.type === 'requested' ? { write: result.session, result } : { result };
-  });
+  const outcome = await turn.services.repositories.sessions.update(
+    session.id,
+    operateOn(
+      (current) => requestJoin(current, { person, code, tenantId: turn.tenantId }, ctx),
+      (result) => (result.type === 'requested' ? result.session : undefined),
+    ),
+  );
   if (!outcome) return;
   const president = session.president;
   const date = formatDay(session.date);
@@ -188,11 +192,14 @@ export async function decide(turn: Turn, submission: Extract<EvaluationSubmissio
     return;
   }
   const ctx = { ...operationContext(turn), referential: ref };
-  const outcome = await turn.services.repositories.sessions.update<ReturnType<typeof decideJoin> | undefined>(submission.sessionId, (current) => {
-    if (!current || current.tenantId !== turn.tenantId) return { result: undefined };
-    const result = decideJoin(current, { personId: submission.personId, decision: submission.decision }, ctx);
-    return result.type === 'decided' ? { write: result.session, result } : { result };
-  });
+  const outcome = await turn.services.repositories.sessions.update(
+    submission.sessionId,
+    operateOn(
+      // Another tenant's day does not exist for this president.
+      (current) => (current.tenantId === turn.tenantId ? decideJoin(current, { personId: submission.personId, decision: submission.decision }, ctx) : undefined),
+      (result) => (result.type === 'decided' ? result.session : undefined),
+    ),
+  );
   if (!outcome) {
     await turn.say(turn.t('evaluation.notFound'));
     return;

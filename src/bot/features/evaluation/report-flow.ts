@@ -5,17 +5,17 @@ import {
   LIMITS,
   setDomainComments,
   submitGrid,
-  type EvaluationChanged,
   type MemberGrid,
-  type Unchanged,
 } from '../../../domain/index.js';
+import { answerRefusal, GRID_FORBIDDEN, operateOn } from '../../outcomes.js';
 import type { Turn } from '../../turn.js';
-import { candidateName, rowPlaces, viewContext, viewContextFor } from './build-views.js';
+import { candidateName, rowPlaces } from './frame-view.js';
+import { viewContext, viewContextFor } from './view-context.js';
 import { reportView } from './report-view.js';
 import { deliverConsolidation } from '../president/consolidation-flow.js';
 import { personOf } from './profile.js';
 import { recipientLocale } from './recipients.js';
-import { appendAudit, loadScope, operationContext, ownGrid, saveCursor, type EvaluationScope } from './scope.js';
+import { appendAudit, evaluationContext, loadScope, operationContext, ownGrid, saveCursor, savedGrid, updateOwnGrid, type EvaluationScope } from './scope.js';
 import { commentsFrom, type EvaluationSubmission } from './verbs.js';
 
 type CommentsSubmission = Extract<EvaluationSubmission, { verb: 'grid.comments' }>;
@@ -60,35 +60,33 @@ async function giveBackComments(turn: Turn, comments: Record<string, string>): P
   }
 }
 
+/** Comments over their limit: said with the limit, given back as messages, and the report shown again; nothing saved. */
+async function commentsRefused(turn: Turn, scope: EvaluationScope, comments: Record<string, string>): Promise<boolean> {
+  const problem = checkComments(turn, comments);
+  if (!problem) return false;
+  await turn.say(`${problem} ${turn.t('evaluation.grid.nothingChanged')}`);
+  await giveBackComments(turn, comments);
+  await sendReport(turn, scope, await ownGrid(turn, scope));
+  return true;
+}
+
 export async function saveComments(turn: Turn, submission: CommentsSubmission): Promise<void> {
   const scope = await loadScope(turn, submission.evaluationId, { fillsGrid: true });
   if (!scope) return;
   const comments = commentsFrom(submission);
-  const current = await ownGrid(turn, scope);
-  const problem = checkComments(turn, comments);
-  if (problem) {
-    await turn.say(`${problem} ${turn.t('evaluation.grid.nothingChanged')}`);
-    await giveBackComments(turn, comments);
-    return sendReport(turn, scope, current);
-  }
-  const ctx = { ...operationContext(turn), referential: scope.referential, session: scope.session, evaluation: scope.evaluation, verb: 'grid.comments' };
-  const outcome = await turn.services.repositories.grids.update<ReturnType<typeof setDomainComments> | undefined>(scope.evaluation.id, turn.userId, (grid) => {
-    if (!grid) return { result: undefined };
-    const result = setDomainComments(grid, { rev: submission.rev, comments }, ctx);
-    return result.type === 'saved' ? { write: result.grid, result } : { result };
-  });
-  if (!outcome) return;
+  if (await commentsRefused(turn, scope, comments)) return;
+  const ctx = evaluationContext(turn, scope);
+  const saved = await updateOwnGrid(
+    turn,
+    scope,
+    (grid) => setDomainComments(grid, { rev: submission.rev, comments }, ctx, { verb: submission.verb }),
+    savedGrid,
+  );
+  if (!saved) return;
+  const { current, outcome } = saved;
   switch (outcome.type) {
-    case 'duplicate':
-      return;
-    case 'stale':
-      await turn.say(turn.t('error.oldCard'));
-      return sendReport(turn, scope, outcome.current);
-    case 'forbidden':
-      await turn.say(turn.t(outcome.reason === 'grid_submitted' ? 'evaluation.grid.submittedReadOnly' : 'evaluation.grid.closed'));
-      return;
     case 'invalid':
-      await turn.say(`${turn.t('error.badSubmission')}`);
+      await turn.say(turn.t('error.badSubmission'));
       return sendReport(turn, scope, current);
     case 'saved':
       await appendAudit(turn, outcome.audit);
@@ -96,6 +94,8 @@ export async function saveComments(turn: Turn, submission: CommentsSubmission): 
       return sendReport(turn, scope, outcome.grid, turn.t('evaluation.report.commentsSaved'));
     case 'unchanged':
       return sendReport(turn, scope, current, turn.t('evaluation.report.commentsSaved'));
+    default:
+      return answerRefusal(turn, outcome, { resend: (fresh) => sendReport(turn, scope, fresh), forbidden: GRID_FORBIDDEN });
   }
 }
 
@@ -103,32 +103,20 @@ export async function submit(turn: Turn, submission: SubmitSubmission): Promise<
   const scope = await loadScope(turn, submission.evaluationId, { fillsGrid: true });
   if (!scope) return;
   const comments = { ...commentsFrom(submission), ...submission.comments };
-  const current = await ownGrid(turn, scope);
-  const problem = checkComments(turn, comments);
-  if (problem) {
-    await turn.say(`${problem} ${turn.t('evaluation.grid.nothingChanged')}`);
-    await giveBackComments(turn, comments);
-    return sendReport(turn, scope, current);
-  }
+  if (await commentsRefused(turn, scope, comments)) return;
   const confirmEmptyDomains = submission.confirmEmpty === true || submission.confirmEmpty === 'true';
-  const ctx = { ...operationContext(turn), referential: scope.referential, session: scope.session, evaluation: scope.evaluation, verb: 'grid.submit' };
-  const outcome = await turn.services.repositories.grids.update<ReturnType<typeof submitGrid> | undefined>(scope.evaluation.id, turn.userId, (grid) => {
-    if (!grid) return { result: undefined };
-    const result = submitGrid(grid, { rev: submission.rev, confirmEmptyDomains, comments }, ctx);
-    return result.type === 'submitted' ? { write: result.grid, result } : { result };
-  });
-  if (!outcome) return;
+  const ctx = evaluationContext(turn, scope);
+  const submitted = await updateOwnGrid(
+    turn,
+    scope,
+    (grid) => submitGrid(grid, { rev: submission.rev, confirmEmptyDomains, comments }, ctx, { verb: submission.verb }),
+    (result) => (result.type === 'submitted' ? result.grid : undefined),
+  );
+  if (!submitted) return;
+  const { current, outcome } = submitted;
   turn.log('info', 'grid submit', { evaluation: scope.evaluation.id, outcome: outcome.type });
   const titleOf = (rowId: string) => rowPlaces(scope.referential).find((p) => p.row.id === rowId)?.row.title ?? rowId;
   switch (outcome.type) {
-    case 'duplicate':
-      return;
-    case 'stale':
-      await turn.say(turn.t('error.oldCard'));
-      return sendReport(turn, scope, outcome.current);
-    case 'forbidden':
-      await turn.say(turn.t(outcome.reason === 'grid_submitted' ? 'evaluation.grid.submittedReadOnly' : outcome.reason === 'interview_not_started' ? 'evaluation.report.notStarted' : 'evaluation.grid.closed'));
-      return;
     case 'invalid':
       if (outcome.reason === 'rows_incomplete') {
         await turn.say(turn.t('evaluation.report.incomplete', { rows: (outcome.ids ?? []).map(titleOf).join(' ; ') }));
@@ -145,6 +133,11 @@ export async function submit(turn: Turn, submission: SubmitSubmission): Promise<
       await appendAudit(turn, outcome.audit);
       await afterGridSubmitted(turn, scope, outcome.grid);
       return;
+    default:
+      return answerRefusal(turn, outcome, {
+        resend: (fresh) => sendReport(turn, scope, fresh),
+        forbidden: { ...GRID_FORBIDDEN, interview_not_started: 'evaluation.report.notStarted' },
+      });
   }
 }
 
@@ -153,12 +146,15 @@ async function afterGridSubmitted(turn: Turn, scope: EvaluationScope, grid: Memb
   const { repositories } = turn.services;
   const expected = expectedMemberIds(scope.session, scope.evaluation);
   const ctx = operationContext(turn);
-  const submittedIds = (await repositories.grids.listForEvaluation(scope.evaluation.id, expected)).filter((g) => g.state === 'submitted').map((g) => g.memberId);
-  const outcome = await repositories.evaluations.update<EvaluationChanged | Unchanged | undefined>(scope.evaluation.id, (current) => {
-    if (!current) return { result: undefined };
-    const result = afterSubmission(current, scope.session, submittedIds, ctx);
-    return result.type === 'changed' ? { write: result.evaluation, result } : { result };
-  });
+  const grids = await repositories.grids.listForEvaluation(scope.evaluation.id, expected);
+  const submittedIds = grids.filter((g) => g.state === 'submitted').map((g) => g.memberId);
+  const outcome = await repositories.evaluations.update(
+    scope.evaluation.id,
+    operateOn(
+      (current) => afterSubmission(current, scope.session, submittedIds, ctx),
+      (result) => (result.type === 'changed' ? result.evaluation : undefined),
+    ),
+  );
   if (outcome?.type === 'changed') await appendAudit(turn, outcome.audit);
   const evaluation = outcome?.type === 'changed' ? outcome.evaluation : scope.evaluation;
   const summary = reportView(viewContext(turn), { ...scope, evaluation }, grid, { id: turn.userId, name: '', function: '' });
@@ -173,7 +169,7 @@ async function afterGridSubmitted(turn: Turn, scope: EvaluationScope, grid: Memb
   await sendReport(turn, { ...scope, evaluation }, grid);
 
   // The grids are all in: the consolidation card reaches the president (or the professional), unprompted.
-  if (evaluation.state === 'collection_closed' || evaluation.state === 'submitted') await deliverConsolidation(turn.services, evaluation.id);
+  if (evaluation.state === 'collection_closed' || evaluation.state === 'submitted') await deliverConsolidation(turn.services, evaluation.id, { scope: { ...scope, evaluation }, grids });
   const president = scope.session.president;
   if (president.id === turn.userId || scope.session.mode === 'professional') return;
   const locale = await recipientLocale(turn.services, president.id);

@@ -1,22 +1,12 @@
 import type { ReportView } from '../../../cards/evaluation/views.js';
-import { reportDomains, rowStatus, type MemberGrid, type Person, type RowEntry } from '../../../domain/index.js';
-import { formatDate, formatPercent, formatTime } from '../../format.js';
-import { headerView, personLine, type ViewContext } from './build-views.js';
+import { formatScore, reportDomains, rowStatus, type MemberGrid, type Person } from '../../../domain/index.js';
+import { formatDate, formatTime, scoreWords } from '../../format.js';
+import { headerView, personLine } from './frame-view.js';
+import type { ViewContext } from './view-context.js';
 import type { EvaluationScope } from './scope.js';
 
 /** Report cards show this much of a row's notes, with "Voir les notes" for the rest. */
 export const NOTES_EXCERPT = 300;
-
-function rowValue(turn: ViewContext, entry: RowEntry | undefined): string {
-  switch (rowStatus(entry)) {
-    case 'scored':
-      return formatPercent(entry?.percentage ?? 0);
-    case 'not_evaluated':
-      return turn.t('evaluation.report.notEvaluatedBecause', { reason: entry?.notEvaluatedReason ?? '' });
-    case 'missing':
-      return turn.t('evaluation.report.missing');
-  }
-}
 
 export function reportView(turn: ViewContext, scope: EvaluationScope, grid: MemberGrid, me: Person, notice?: string): ReportView {
   const { referential } = scope;
@@ -40,13 +30,13 @@ export function reportView(turn: ViewContext, scope: EvaluationScope, grid: Memb
           return {
             rowId: row.id,
             title: row.title,
-            value: rowValue(turn, entry),
+            value: formatScore(entry, scoreWords(turn.t, turn.t('evaluation.report.missing'))),
             status: rowStatus(entry),
             notesExcerpt: cut ? `${notes.slice(0, NOTES_EXCERPT)}…` : notes,
             notesCut: cut,
           };
         }),
-        reported: report?.value === null || report?.value === undefined ? turn.t('evaluation.report.domainNotEvaluated') : formatPercent(report.value),
+        reported: formatScore({ percentage: report?.value ?? null }, scoreWords(turn.t, turn.t('evaluation.report.domainNotEvaluated'))),
         comment: grid.domainComments[domain.id] ?? '',
       };
     }),

@@ -1,6 +1,6 @@
 import { LIMITS, parsePercentage, type InvalidReason, type MemberGrid, type SaveRowInput } from '../../../domain/index.js';
-import type { MessageKey } from '../../../i18n/fr.js';
 import { SOURCES } from '../../../referential/schema.js';
+import { invalidMessageKey, percentageMessage } from '../../outcomes.js';
 import type { Turn } from '../../turn.js';
 import type { EvaluationSubmission } from './verbs.js';
 
@@ -35,27 +35,15 @@ export function rowInput(turn: Turn, submission: SaveSubmission, grid: MemberGri
     return { type: 'ok', input };
   }
   const parsed = parsePercentage(text);
-  if (parsed.type === 'invalid') return { type: 'invalid', message: turn.t(`evaluation.percentage.${parsed.reason}` as MessageKey, { value: text.slice(0, 20) }) };
+  if (parsed.type === 'invalid') return { type: 'invalid', message: percentageMessage(turn, parsed.reason, text) };
   input.percentage = parsed.value;
   input.notEvaluatedReason = null;
   return { type: 'ok', input };
 }
 
-export const INVALID_MESSAGES: Partial<Record<InvalidReason, MessageKey>> = {
-  notes_too_long: 'evaluation.grid.notesTooLong',
-  unknown_row: 'error.badSubmission',
-  unknown_question: 'error.badSubmission',
-  unknown_line: 'error.badSubmission',
-  percentage_not_integer: 'evaluation.percentage.not_integer',
-  percentage_out_of_range: 'evaluation.percentage.out_of_range',
-  percentage_and_reason: 'evaluation.grid.percentageAndReason',
-  reason_required: 'evaluation.grid.reasonRequired',
-  reason_too_long: 'evaluation.grid.reasonTooLong',
-};
-
 /** The French sentence for a refused row: too-long texts name the limit and what was typed. */
 export function refusalMessage(turn: Turn, reason: InvalidReason, submission: SaveSubmission): string {
-  const key = INVALID_MESSAGES[reason] ?? 'error.badSubmission';
+  const key = invalidMessageKey(reason);
   const counts: Partial<Record<InvalidReason, { max: number; count: number }>> = {
     notes_too_long: { max: LIMITS.notes, count: (submission.notes ?? '').replace(/\r\n/g, '\n').length },
     reason_too_long: { max: LIMITS.reason, count: (submission.notEvaluatedReason ?? '').trim().length },

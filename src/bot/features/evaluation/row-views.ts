@@ -2,7 +2,8 @@ import type { PickView, PrompterView, RowView, ScaleView } from '../../../cards/
 import { bandFor, indicativeBands, scalesForSource, type MemberGrid, type RowEntry } from '../../../domain/index.js';
 import type { Referential, Scale, Source } from '../../../referential/schema.js';
 import { bandLabel, formatDate, formatTime } from '../../format.js';
-import { clockLine, rowPlaces, type ViewContext } from './build-views.js';
+import { clockLine, rowPlaces } from './frame-view.js';
+import type { ViewContext } from './view-context.js';
 import type { EvaluationScope } from './scope.js';
 
 /** The scales a row is scored on: its source's, or both while no source is chosen. */

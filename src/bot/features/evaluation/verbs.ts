@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inputNames, ROW_INPUTS } from '../../../cards/input-names.js';
 
 /**
  * Card actions of the juror's walk-through. Ids say what the action acts on;
@@ -48,13 +49,14 @@ export const evaluationVerbs = [
     then: z.enum(ROW_NEXT_STEPS),
     pick: z.coerce.number().optional(),
     sheet: z.coerce.number().int().positive().optional(),
-    notes: text.optional(),
-    source: z.string().max(40).optional(),
-    questionsUsed: idList.optional(),
-    percentage: z.union([z.string().max(40), z.number()]).optional(),
-    notEvaluated: z.union([z.string().max(10), z.boolean()]).optional(),
-    notEvaluatedReason: text.optional(),
-    gotoRow: z.string().max(200).optional(),
+    // The row card's inputs, by the names the card gives them.
+    [ROW_INPUTS.notes]: text.optional(),
+    [ROW_INPUTS.source]: z.string().max(40).optional(),
+    [ROW_INPUTS.questionsUsed]: idList.optional(),
+    [ROW_INPUTS.percentage]: z.union([z.string().max(40), z.number()]).optional(),
+    [ROW_INPUTS.notEvaluated]: z.union([z.string().max(10), z.boolean()]).optional(),
+    [ROW_INPUTS.notEvaluatedReason]: text.optional(),
+    [ROW_INPUTS.gotoRow]: z.string().max(200).optional(),
   }),
   z.object({
     verb: z.literal('grid.lines'),
@@ -83,11 +85,12 @@ export const evaluationVerbs = [
 
 export type EvaluationSubmission = z.infer<(typeof evaluationVerbs)[number]>;
 
-/** Comments typed on the report card arrive as inputs named comment_<domainId>. */
+/** Comments typed on the report card, by domain (their inputs are named by cards/input-names.ts). */
 export function commentsFrom(value: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(value)
-      .filter(([key, v]) => key.startsWith('comment_') && typeof v === 'string')
-      .map(([key, v]) => [key.slice('comment_'.length), v as string]),
+    Object.entries(value).flatMap(([key, v]) => {
+      const domainId = inputNames.commentedDomain(key);
+      return domainId !== undefined && typeof v === 'string' ? [[domainId, v]] : [];
+    }),
   );
 }

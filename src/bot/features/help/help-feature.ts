@@ -18,7 +18,6 @@ export async function sendHelp(turn: Turn, commands: readonly CommandSpec[], int
 export function helpFeature(allCommands: () => readonly CommandSpec[]): Feature<HelpSubmission> {
   return {
     name: 'help',
-    verbPrefixes: ['command.'],
     commands: [
       {
         id: 'help',

@@ -2,7 +2,7 @@ import { auditCard } from '../../../cards/president/index.js';
 import { canReadAuditEntry, juryOf } from '../../../domain/index.js';
 import { formatDate, formatTime } from '../../format.js';
 import type { Turn } from '../../turn.js';
-import { candidateName } from '../evaluation/build-views.js';
+import { candidateName } from '../evaluation/frame-view.js';
 import { auditSentence } from './audit-sentences.js';
 import { presidentScope } from './consolidation-flow.js';
 

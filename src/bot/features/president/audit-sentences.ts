@@ -1,8 +1,7 @@
-import { AUDIT_ACTIONS, type AuditAction, type AuditEntry, type Person } from '../../../domain/index.js';
+import { AUDIT_ACTIONS, formatPercent, type AuditAction, type AuditEntry, type Person } from '../../../domain/index.js';
 import type { MessageKey } from '../../../i18n/fr.js';
 import type { Translate } from '../../../i18n/translate.js';
 import type { Referential } from '../../../referential/schema.js';
-import { formatPercent } from '../../format.js';
 
 /** Quoted free text (notes, comments) is cut to this many characters, to keep entries compact. */
 const QUOTE_CHARS = 160;

@@ -12,27 +12,29 @@ import {
   type AuditAction,
   type AuditEntry,
   type DomainConsolidation,
+  type CardSubmission,
   type Evaluation,
   type EvaluationContext,
   type LifecycleAction,
+  type MemberGrid,
   type Synthesis,
 } from '../../../domain/index.js';
-import type { MessageKey } from '../../../i18n/fr.js';
 import type { BotServices } from '../../services.js';
 import { cardActivity, type Turn } from '../../turn.js';
-import { candidateName, viewContext, viewContextFor } from '../evaluation/build-views.js';
+import { candidateName } from '../evaluation/frame-view.js';
+import { viewContext, viewContextFor } from '../evaluation/view-context.js';
 import { recipientLocale } from '../evaluation/recipients.js';
-import { appendAudit, loadScope, operationContext, type EvaluationScope } from '../evaluation/scope.js';
-import { commentMaterial, consolidationView, signPreviewView, synthesisView } from './build-views.js';
+import { answerRefusal, invalidMessageKey, operateOn, percentageMessage } from '../../outcomes.js';
+import { appendAudit, evaluationContext, loadScope, operationContext, readScope, type EvaluationScope } from '../evaluation/scope.js';
+import { commentMaterial, consolidationView, signPreviewView, synthesisView } from './synthesis-views.js';
 import { deliverSignedSynthesis } from './synthesis-delivery.js';
 import { agreementInputs, type PresidentSubmission } from './verbs.js';
 
 type Save = Extract<PresidentSubmission, { verb: 'synthesis.save' | 'synthesis.preview' }>;
 
-/** The consolidation of the submitted grids of the members kept in the collection. */
-async function consolidationOf(services: BotServices, scope: EvaluationScope): Promise<DomainConsolidation[]> {
-  const ids = juryOf(scope.session).map((p) => p.id);
-  const grids = await services.repositories.grids.listForEvaluation(scope.evaluation.id, ids);
+/** The consolidation of the submitted grids of the members kept in the collection (`read`: grids the turn has just read). */
+async function consolidationOf(services: BotServices, scope: EvaluationScope, read?: readonly MemberGrid[]): Promise<DomainConsolidation[]> {
+  const grids = read ?? (await services.repositories.grids.listForEvaluation(scope.evaluation.id, juryOf(scope.session).map((p) => p.id)));
   return consolidate(scope.referential, memberReportsFor(scope.session, scope.evaluation, grids), { divergenceThreshold: services.divergenceThreshold });
 }
 
@@ -51,21 +53,19 @@ async function ensureSynthesis(services: BotServices, scope: EvaluationScope, co
   return saved.current;
 }
 
-async function scopeFor(services: BotServices, evaluationId: string): Promise<EvaluationScope | undefined> {
-  const evaluation = await services.repositories.evaluations.get(evaluationId);
-  const session = evaluation ? await services.repositories.sessions.get(evaluation.sessionId) : undefined;
-  const referential = evaluation ? services.referentials.get(evaluation.referentialId) : undefined;
-  return evaluation && session && referential ? { evaluation, session, referential, role: 'president' } : undefined;
-}
-
 /**
  * Unprompted, in the president's own chat, once every grid is in (or the
  * collection was closed): the consolidation card. Idempotent per closing.
+ * `read`: the evaluation as it now is and the grids the turn has just read, so none is read again.
  */
-export async function deliverConsolidation(services: BotServices, evaluationId: string): Promise<void> {
-  const scope = await scopeFor(services, evaluationId);
+export async function deliverConsolidation(
+  services: BotServices,
+  evaluationId: string,
+  read?: { scope: EvaluationScope; grids: readonly MemberGrid[] },
+): Promise<void> {
+  const scope = read ? { ...read.scope, role: 'president' as const } : await readScope(services, evaluationId, (session) => session.president.id);
   if (!scope) return;
-  const consolidation = await consolidationOf(services, scope);
+  const consolidation = await consolidationOf(services, scope, read?.grids);
   const synthesis = await ensureSynthesis(services, scope, consolidation);
   if (!synthesis) return;
   const president = scope.session.president;
@@ -94,21 +94,23 @@ export async function presidentScope(turn: Turn, evaluationId: string): Promise<
 /**
  * Runs a synthesis operation inside the repository's retry loop, so a concurrent write is
  * re-read rather than shown as a conflict; only the outcome of type `writes` is stored.
- * Undefined when the evaluation has no synthesis yet.
+ * Undefined when the evaluation has no synthesis yet. `card`: the submission's verb, for its fingerprint.
  */
 export async function updateSynthesis<R extends { type: string; synthesis?: Synthesis }>(
   turn: Turn,
   scope: EvaluationScope,
   verb: string,
   writes: R['type'],
-  operate: (current: Synthesis, ctx: EvaluationContext) => R,
+  operate: (current: Synthesis, ctx: EvaluationContext, card: CardSubmission) => R,
 ): Promise<R | undefined> {
-  const ctx = { ...operationContext(turn), referential: scope.referential, session: scope.session, evaluation: scope.evaluation, verb };
-  return turn.services.repositories.syntheses.update<R | undefined>(scope.evaluation.id, (current) => {
-    if (!current) return { result: undefined };
-    const result = operate(current, ctx);
-    return result.type === writes && result.synthesis ? { write: result.synthesis, result } : { result };
-  });
+  const ctx = evaluationContext(turn, scope);
+  return turn.services.repositories.syntheses.update(
+    scope.evaluation.id,
+    operateOn(
+      (current) => operate(current, ctx, { verb }),
+      (result) => (result.type === writes ? result.synthesis : undefined),
+    ),
+  );
 }
 
 /**
@@ -170,14 +172,6 @@ function tooLongCounts(reason: string, input: { comment?: string; domains: Recor
   return { max: LIMITS.reason, count: Math.max(0, ...Object.values(input.domains).map((d) => d.notEvaluatedReason?.length ?? 0)) };
 }
 
-const SAVE_REFUSALS: Partial<Record<string, MessageKey>> = {
-  percentage_out_of_range: 'evaluation.percentage.out_of_range',
-  percentage_not_integer: 'evaluation.percentage.not_integer',
-  percentage_and_reason: 'evaluation.grid.percentageAndReason',
-  reason_too_long: 'evaluation.grid.reasonTooLong',
-  comment_too_long: 'president.commentTooLong',
-};
-
 export async function saveConsolidation(turn: Turn, submission: Save): Promise<void> {
   const scope = await presidentScope(turn, submission.evaluationId);
   if (!scope) return;
@@ -200,7 +194,7 @@ export async function saveConsolidation(turn: Turn, submission: Save): Promise<v
     }
     const parsed = parsePercentage(input.agreed);
     if (parsed.type === 'invalid') {
-      const message = turn.t(`evaluation.percentage.${parsed.reason}` as MessageKey, { value: input.agreed.slice(0, 20) });
+      const message = percentageMessage(turn, parsed.reason, input.agreed);
       await turn.say(`${title} : ${message} ${turn.t('evaluation.grid.nothingChanged')}`);
       return sendConsolidation(turn, scope);
     }
@@ -214,25 +208,22 @@ export async function saveConsolidation(turn: Turn, submission: Save): Promise<v
     return sendConsolidation(turn, scope);
   }
   const input = { rev: submission.rev, domains, ...(comment === undefined ? {} : { comment }) };
-  const outcome = await updateSynthesis(turn, scope, submission.verb, 'saved', (current, ctx) => saveAgreement(current, input, ctx));
+  // The synthesis the decision was made on (the last attempt's, after a conflict): shown again without reading it twice.
+  let decidedOn: Synthesis | undefined;
+  const outcome = await updateSynthesis(turn, scope, submission.verb, 'saved', (current, ctx, card) => {
+    decidedOn = current;
+    return saveAgreement(current, input, ctx, card);
+  });
   if (!outcome) return sendConsolidation(turn, scope);
   turn.log('info', 'synthesis save', { evaluation: scope.evaluation.id, outcome: outcome.type });
   switch (outcome.type) {
-    case 'duplicate':
-      return;
-    case 'stale':
-      await turn.say(turn.t('error.oldCard'));
-      return sendConsolidation(turn, scope);
-    case 'forbidden':
-      await turn.say(turn.t(outcome.reason === 'evaluation_signed' ? 'president.signedLocked' : 'evaluation.grid.closed'));
-      return;
     case 'invalid':
-      await turn.say(`${turn.t(SAVE_REFUSALS[outcome.reason] ?? 'error.badSubmission', tooLongCounts(outcome.reason, input))} ${turn.t('evaluation.grid.nothingChanged')}`);
+      await turn.say(`${turn.t(invalidMessageKey(outcome.reason), tooLongCounts(outcome.reason, input))} ${turn.t('evaluation.grid.nothingChanged')}`);
       return sendConsolidation(turn, scope);
     case 'saved':
     case 'unchanged': {
       let current = scope;
-      let synthesis = await turn.services.repositories.syntheses.get(scope.evaluation.id);
+      let synthesis = decidedOn;
       if (outcome.type === 'saved') {
         // The synthesis's own entries; the state change is re-decided on the stored evaluation, never copied from this turn's snapshot.
         await appendAudit(turn, outcome.audit.filter((entry) => entry.action.startsWith('synthesis.')));
@@ -246,5 +237,7 @@ export async function saveConsolidation(turn: Turn, submission: Save): Promise<v
       }
       return sendConsolidation(turn, current, turn.t('president.saved'));
     }
+    default:
+      return answerRefusal(turn, outcome, { resend: () => sendConsolidation(turn, scope), forbidden: { evaluation_signed: 'president.signedLocked' } });
   }
 }

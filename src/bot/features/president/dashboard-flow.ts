@@ -3,6 +3,7 @@ import type { DayView, EvaluationLineView } from '../../../cards/president/views
 import {
   collectionHasClosed,
   expectedMemberIds,
+  formatPercent,
   juryOf,
   reportDomains,
   roleIn,
@@ -18,10 +19,10 @@ import {
 import type { MessageKey } from '../../../i18n/fr.js';
 import type { Translate } from '../../../i18n/translate.js';
 import type { Referential } from '../../../referential/schema.js';
-import { formatDay, formatPercent } from '../../format.js';
+import { formatDay } from '../../format.js';
 import type { Turn } from '../../turn.js';
-import { viewContext, type ViewContext } from '../evaluation/build-views.js';
-import { agreementText } from './build-views.js';
+import { viewContext, type ViewContext } from '../evaluation/view-context.js';
+import { agreementText } from './synthesis-views.js';
 
 const STATE_KEYS: Record<Evaluation['state'], MessageKey> = {
   draft: 'president.state.draft',

@@ -24,7 +24,8 @@ import {
 } from '../../../domain/index.js';
 import type { MessageKey } from '../../../i18n/fr.js';
 import type { Turn } from '../../turn.js';
-import { candidateName, viewContextFor } from '../evaluation/build-views.js';
+import { candidateName } from '../evaluation/frame-view.js';
+import { viewContextFor } from '../evaluation/view-context.js';
 import { recipientLocale } from '../evaluation/recipients.js';
 import { giveBack } from '../evaluation/row-input.js';
 import { appendAudit, operationContext, type EvaluationScope } from '../evaluation/scope.js';
@@ -206,7 +207,7 @@ export async function reopenMemberGrid(turn: Turn, submission: Of<'grid.reopen'>
   const memberId = submission.memberId ?? '';
   const grid = await turn.services.repositories.grids.get(scope.evaluation.id, memberId);
   if (!grid || !juryOf(scope.session).some((p) => p.id === memberId)) return reasonForm(turn, scope.evaluation.id, 'reopenGrid', turn.t('president.reopenGrid.choose'));
-  const ctx = { ...operationContext(turn), referential: scope.referential, session: scope.session, evaluation: scope.evaluation, verb: 'grid.reopen' };
+  const ctx = { ...operationContext(turn), referential: scope.referential, session: scope.session, evaluation: scope.evaluation };
   const outcome = reopenGrid(grid, { rev: grid.rev, reason: submission.reason ?? '' }, ctx);
   if (outcome.type === 'invalid' && outcome.reason === 'reason_required') return reasonForm(turn, scope.evaluation.id, 'reopenGrid', turn.t('president.reason.required'));
   if (outcome.type !== 'reopened') {

@@ -14,17 +14,6 @@ import type { PresidentSubmission } from './verbs.js';
 export function presidentFeature(): Feature<PresidentSubmission> {
   return {
     name: 'president',
-    verbPrefixes: [
-      'dashboard.',
-      'export.',
-      'synthesis.',
-      'evaluation.remind',
-      'evaluation.close',
-      'evaluation.cancel',
-      'evaluation.header',
-      'evaluation.audit',
-      'grid.reopen',
-    ],
     commands: [
       {
         id: 'dashboard',

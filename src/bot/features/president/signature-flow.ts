@@ -1,11 +1,13 @@
 import { pdfLinkCard, synthesisCard } from '../../../cards/president/index.js';
 import { canReadSynthesis, sign } from '../../../domain/index.js';
 import { formatTime } from '../../format.js';
+import { answerRefusal } from '../../outcomes.js';
 import type { Turn } from '../../turn.js';
-import { candidateName, viewContext, type ViewContext } from '../evaluation/build-views.js';
+import { candidateName } from '../evaluation/frame-view.js';
+import { viewContext, type ViewContext } from '../evaluation/view-context.js';
 import { loadScope } from '../evaluation/scope.js';
 import { deliverSignedSynthesis } from './synthesis-delivery.js';
-import { synthesisView } from './build-views.js';
+import { synthesisView } from './synthesis-views.js';
 import { presidentScope, sendConsolidation, updateSynthesis } from './consolidation-flow.js';
 import type { PresidentSubmission } from './verbs.js';
 
@@ -13,19 +15,16 @@ import type { PresidentSubmission } from './verbs.js';
 export async function signFromPreview(turn: Turn, submission: Extract<PresidentSubmission, { verb: 'synthesis.sign' }>): Promise<void> {
   const scope = await presidentScope(turn, submission.evaluationId);
   if (!scope) return;
-  const outcome = await updateSynthesis(turn, scope, 'synthesis.sign', 'signed', (current, ctx) => sign(current, { rev: submission.rev }, ctx));
+  const outcome = await updateSynthesis(turn, scope, 'synthesis.sign', 'signed', (current, ctx, card) => sign(current, { rev: submission.rev }, ctx, card));
   if (!outcome) return;
   turn.log('info', 'synthesis sign', { evaluation: scope.evaluation.id, outcome: outcome.type });
   switch (outcome.type) {
     case 'duplicate':
-      return;
     case 'stale':
-      await turn.say(turn.t('error.oldCard'));
-      return sendConsolidation(turn, scope);
     case 'forbidden':
-      await turn.say(turn.t(outcome.reason === 'evaluation_signed' ? 'president.alreadySigned' : 'evaluation.grid.closed'));
+      await answerRefusal(turn, outcome, { resend: () => sendConsolidation(turn, scope), forbidden: { evaluation_signed: 'president.alreadySigned' } });
       // Signed by a run killed before it told the members: telling them now sends only what never left.
-      if (outcome.reason === 'evaluation_signed') await deliverSignedSynthesis(turn.services, scope.evaluation.id);
+      if (outcome.type === 'forbidden' && outcome.reason === 'evaluation_signed') await deliverSignedSynthesis(turn.services, scope.evaluation.id);
       return;
     case 'invalid': {
       const titles = scope.referential.domains.filter((d) => outcome.ids?.includes(d.id)).map((d) => d.title);

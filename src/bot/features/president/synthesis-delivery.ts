@@ -1,10 +1,11 @@
 import { synthesisCard } from '../../../cards/president/index.js';
 import type { BotServices } from '../../services.js';
 import { cardActivity } from '../../turn.js';
-import { candidateName, viewContextFor } from '../evaluation/build-views.js';
+import { candidateName } from '../evaluation/frame-view.js';
+import { viewContextFor } from '../evaluation/view-context.js';
 import { recipientLocale } from '../evaluation/recipients.js';
 import type { EvaluationScope } from '../evaluation/scope.js';
-import { synthesisView } from './build-views.js';
+import { synthesisView } from './synthesis-views.js';
 
 /**
  * Every member receives the signed synthesis in their own chat; the president's copy too, as a

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inputNames } from '../../../cards/input-names.js';
 
 /**
  * Card actions of the president (and the lone professional): consolidation,
@@ -46,13 +47,13 @@ export const presidentVerbs = [
 
 export type PresidentSubmission = z.infer<(typeof presidentVerbs)[number]>;
 
-/** The consolidation card's per-domain inputs: agreed_<id>, notEvaluated_<id>, reason_<id>. */
+/** The consolidation card's per-domain inputs, named by cards/input-names.ts. */
 export function agreementInputs(value: Record<string, unknown>, domainIds: readonly string[]) {
   const read = (key: string) => (typeof value[key] === 'string' ? (value[key] as string) : value[key] === true ? 'true' : undefined);
   return domainIds.map((domainId) => ({
     domainId,
-    agreed: read(`agreed_${domainId}`),
-    notEvaluated: read(`notEvaluated_${domainId}`) === 'true',
-    reason: read(`reason_${domainId}`),
+    agreed: read(inputNames.agreed(domainId)),
+    notEvaluated: read(inputNames.notEvaluated(domainId)) === 'true',
+    reason: read(inputNames.reason(domainId)),
   }));
 }

@@ -99,5 +99,5 @@ async function onResume(turn: Turn, commandFollows: boolean): Promise<boolean> {
  * way as an unknown one, so it reveals nothing.
  */
 export function rehearsalFeature(): Feature<RehearsalSubmission> {
-  return { name: 'rehearsal', commands, verbPrefixes: ['rehearsal.'], onSubmission: onRehearsalSubmission, onText: playText, onResume };
+  return { name: 'rehearsal', commands, onSubmission: onRehearsalSubmission, onText: playText, onResume };
 }

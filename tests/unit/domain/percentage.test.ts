@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPercentage, parsePercentage } from '../../../src/domain/parse-percentage.js';
+import { checkPercentage, parsePercentage } from '../../../src/domain/percentage.js';
 
 describe('parsePercentage (what a card sends)', () => {
   it.each([

@@ -2,26 +2,10 @@ import type { FrameView, HeaderView } from '../../../cards/evaluation/views.js';
 import { juryOf, timeSpent, type Person } from '../../../domain/index.js';
 import type { Referential, Row } from '../../../referential/schema.js';
 import { formatDay } from '../../format.js';
-import { translator, type Locale, type Translate } from '../../../i18n/translate.js';
-import type { Turn } from '../../turn.js';
 import type { EvaluationScope } from './scope.js';
+import type { ViewContext } from './view-context.js';
 
-/** What a view needs of the person it is for: their language, and the time. */
-export interface ViewContext {
-  locale: Locale;
-  t: Translate;
-  now: Date;
-  timezone: string;
-}
-
-export function viewContext(turn: Turn): ViewContext {
-  return { locale: turn.locale, t: turn.t, now: turn.now(), timezone: turn.services.timezone };
-}
-
-/** For a card sent to someone else (a notice, a proactive card), in their language. */
-export function viewContextFor(locale: Locale, now: Date, timezone: string): ViewContext {
-  return { locale, t: translator(locale), now, timezone };
-}
+/** The frame card's view, and the pieces of it other views share: header, candidate, clock, the rows' places. */
 
 export interface RowPlace {
   row: Row;

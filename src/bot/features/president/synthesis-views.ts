@@ -1,5 +1,7 @@
 import type { ConsolidationView, SignPreviewView, SynthesisView } from '../../../cards/president/views.js';
 import {
+  formatPercent,
+  formatScore,
   juryOf,
   scorersOf,
   type DomainAgreement,
@@ -8,8 +10,9 @@ import {
   type SignedVersion,
   type Synthesis,
 } from '../../../domain/index.js';
-import { formatDate, formatPercent, formatTime } from '../../format.js';
-import { headerView, rowPlaces, type ViewContext } from '../evaluation/build-views.js';
+import { formatDate, formatTime, scoreWords } from '../../format.js';
+import { headerView, rowPlaces } from '../evaluation/frame-view.js';
+import type { ViewContext } from '../evaluation/view-context.js';
 import type { EvaluationScope } from '../evaluation/scope.js';
 
 /** "57,3 %": a mean keeps one decimal, French style. */
@@ -28,9 +31,7 @@ function singularPoints(view: ViewContext, value: number): boolean {
 }
 
 export function agreementText(view: ViewContext, agreement: DomainAgreement | undefined): string {
-  if (agreement?.percentage != null) return formatPercent(agreement.percentage);
-  if (agreement?.notEvaluatedReason) return view.t('evaluation.report.notEvaluatedBecause', { reason: agreement.notEvaluatedReason });
-  return '—';
+  return formatScore(agreement, scoreWords(view.t, '—'));
 }
 
 /** A sentence as written, closed by a full stop when it ends without punctuation. */
@@ -85,7 +86,7 @@ export function consolidationView(
         title: scope.referential.domains.find((d) => d.id === domain.domainId)?.title ?? domain.domainId,
         values: domain.values.map((v) => ({
           member: personName(people, v.memberId),
-          value: v.value === null ? view.t('evaluation.report.domainNotEvaluated') : formatPercent(v.value),
+          value: formatScore({ percentage: v.value }, scoreWords(view.t, view.t('evaluation.report.domainNotEvaluated'))),
         })),
         mean: formatMean(domain.mean),
         min: domain.min === null ? '—' : formatPercent(domain.min),
@@ -94,7 +95,7 @@ export function consolidationView(
         divergent: domain.divergent,
         rowDifferences: domain.rowDifferences.map((row) => {
           const title = places.find((p) => p.row.id === row.rowId)?.row.title ?? row.rowId;
-          const values = row.values.map((v) => `${personName(people, v.memberId)} ${v.value === null ? view.t('evaluation.report.domainNotEvaluated') : formatPercent(v.value)}`).join(', ');
+          const values = row.values.map((v) => `${personName(people, v.memberId)} ${formatScore({ percentage: v.value }, scoreWords(view.t, view.t('evaluation.report.domainNotEvaluated')))}`).join(', ');
           return view.t('president.rowDifference', { row: title, spread: row.spread, values });
         }),
         agreed: agreement?.percentage == null ? '' : String(agreement.percentage),
