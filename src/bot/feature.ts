@@ -1,7 +1,6 @@
 import type { MessageKey } from '../i18n/fr.js';
 import type { TimerHandler } from './scheduler.js';
 import type { Turn } from './turn.js';
-import type { FeatureName } from './verbs.js';
 
 /** A top-level text command, declared by the feature that answers it. */
 export interface CommandSpec {
@@ -21,6 +20,9 @@ export interface CommandSpec {
  * verbs it answers (listed in VERB_FEATURES, verbs.ts) and, while the user is
  * inside its flow, the text it takes as an answer.
  */
+/** The bot's features, by the name each one declares (verbs.ts maps every card verb to one). */
+export type FeatureName = 'help' | 'evaluation' | 'president' | 'rehearsal';
+
 export interface Feature<S extends { verb: string } = { verb: string }> {
   name: FeatureName;
   commands: readonly CommandSpec[];

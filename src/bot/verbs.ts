@@ -5,6 +5,7 @@ import { presidentVerbs } from './features/president/verbs.js';
 import { rehearsalVerbs } from './features/rehearsal/verbs.js';
 import { isWellFormedDeep } from '../well-formed-text.js';
 import { withoutBidi } from './without-bidi.js';
+import type { FeatureName } from './feature.js';
 
 /**
  * Every card action's payload, parsed by one discriminated union on `verb`
@@ -15,9 +16,6 @@ export const submissionSchema = z.discriminatedUnion('verb', [...helpVerbs, ...e
 export type Submission = z.infer<typeof submissionSchema>;
 
 export type Verb = Submission['verb'];
-
-/** The bot's features, by the name each one declares. */
-export type FeatureName = 'help' | 'evaluation' | 'president' | 'rehearsal';
 
 /**
  * Which feature answers each card verb. Exhaustive on purpose: a verb added to a feature's
