@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -16,6 +15,7 @@ import { FileStorage } from '../src/storage/file-storage.js';
 import type { KeyValueStore } from '../src/storage/key-value-store.js';
 import { storageKeys } from '../src/storage/storage-keys.js';
 import { startBenchAzurite } from './azurite.js';
+import { freePort } from '../tests/fixtures/free-port.js';
 
 /**
  * `npm run bench`: the juror's row save (card submit → validate → persist →
@@ -210,17 +210,6 @@ async function perOp(label: string, store: KeyValueStore): Promise<PerOp> {
 }
 
 // ---------------------------------------------------------------- processes
-
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-  });
-}
 
 interface Running {
   child: ChildProcess;

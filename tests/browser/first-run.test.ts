@@ -1,5 +1,4 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -9,26 +8,11 @@ import { translator } from '../../src/i18n/translate.js';
 import { DEMO_USERS } from '../../src/start-banner.js';
 import { describeBrowser, launchChromium, screenshotOnFailure } from '../helpers/browser.js';
 import { root, spawnUntil, type Started } from '../helpers/servers.js';
-import { button, input, say, sees, WAIT_MS } from '../helpers/web-chat-page.js';
+import { button, reachScoring, say, sees, WAIT_MS } from '../helpers/web-chat-page.js';
+import { freePort } from '../fixtures/free-port.js';
 
 const t = translator('fr');
 const AXE_SOURCE = readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-
-/** A free port on 127.0.0.1 other than the default 3978: the links must follow the port listened on. */
-async function freePort(): Promise<number> {
-  for (let attempt = 0; attempt < 10; attempt += 1) {
-    const port = await new Promise<number>((resolve, reject) => {
-      const probe = createServer();
-      probe.once('error', reject);
-      probe.listen(0, '127.0.0.1', () => {
-        const { port: taken } = probe.address() as { port: number };
-        probe.close(() => resolve(taken));
-      });
-    });
-    if (port !== 3978) return port;
-  }
-  throw new Error('no free port');
-}
 
 /** `npm start`'s command (package.json), run on the build the global setup made: node and its flags. */
 function startScriptArgs(): string[] {
@@ -160,18 +144,7 @@ describeBrowser('first run: what npm start prints opens, in French', () => {
     page.setDefaultTimeout(WAIT_MS);
     await page.goto(`http://localhost:${port}/?user=paul&poll=200`);
     await page.locator('.webchat__basic-transcript__activity').first().waitFor();
-    await say(page, 'nouvelle évaluation');
-    await button(page, t('card.create.submit')).waitFor();
-    await page.getByRole('radio', { name: t('card.create.mode.professional') }).last().check();
-    await input(page, t('card.create.candidateLastName')).fill('Dupont');
-    await input(page, t('card.create.candidateFirstName')).fill('Léa');
-    await input(page, t('card.create.company')).fill('Laiterie du Val');
-    await input(page, t('card.create.creatorName')).fill('Paul Girard');
-    await input(page, t('card.create.creatorFunction')).fill('chef des ventes');
-    await button(page, t('card.create.submit')).click();
-    await button(page, t('card.frame.start')).click();
-    await button(page, t('card.frame.end')).click();
-    await button(page, t('card.frame.scoring')).click();
+    await reachScoring(page, 'Paul Girard');
     for (let row = 1; row <= 7; row += 1) {
       await sees(page, `Ligne ${row}/7`);
       await button(page, t('card.percent', { value: 70 })).click();

@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { translator } from '../../src/i18n/translate.js';
 import { describeBrowser, launchChromium, screenshotOnFailure } from '../helpers/browser.js';
 import { spawnUntil, startBot, startPlayground, type Started } from '../helpers/servers.js';
+import { freePort } from '../fixtures/free-port.js';
 
 // The playground sends every message with locale "en-US" (hard-coded in it): without BOT_LOCALE the bot answers in English there.
 const t = translator('en');
@@ -96,18 +96,6 @@ describeBrowser('a juror in Microsoft’s Agents Playground (Teams emulator)', (
     await expect.poll(() => bot.logs.join('').match(/"msg":"row save"[^\n]*"row":"delais"[^\n]*"outcome":"saved"/) !== null, { timeout: WAIT_MS }).toBe(true);
   }, 60_000);
 });
-
-/** A free port on 127.0.0.1 for the playground (dev.mjs takes TEAMSAPPTESTER_PORT, not 0). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 describeBrowser('npm run dev: the bot and the Agents Playground as scripts/dev.mjs starts them', () => {
   let dev: Started;

@@ -5,7 +5,7 @@ import { loadReferentials } from '../../src/referential/load-referentials.js';
 import { describeBrowser, launchChromium, screenshotOnFailure } from '../helpers/browser.js';
 import { root, startBot, type Started } from '../helpers/servers.js';
 import { storedGrids } from '../helpers/stored-grids.js';
-import { button, input, openWebChat, say, sees, WAIT_MS } from '../helpers/web-chat-page.js';
+import { button, openWebChat, reachScoring, sees, WAIT_MS } from '../helpers/web-chat-page.js';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -13,23 +13,6 @@ const t = translator('fr');
 const referential = [...loadReferentials(join(root, 'data', 'referentiels')).values()][0]!;
 const [firstRow, secondRow] = referential.domains.flatMap((d) => d.rows);
 const percent = (value: number): string => t('card.percent', { value });
-
-/** A lone professional creates an evaluation, runs the interview and opens the scoring pass. */
-async function reachScoring(page: Page, who: string): Promise<void> {
-  await say(page, 'nouvelle évaluation');
-  await button(page, t('card.create.submit')).waitFor();
-  await page.getByRole('radio', { name: t('card.create.mode.professional') }).last().check();
-  await input(page, t('card.create.candidateLastName')).fill('Dupont');
-  await input(page, t('card.create.candidateFirstName')).fill('Léa');
-  await input(page, t('card.create.company')).fill('Laiterie du Val');
-  await input(page, t('card.create.creatorName')).fill(who);
-  await input(page, t('card.create.creatorFunction')).fill('chef des ventes');
-  await button(page, t('card.create.submit')).click();
-  await button(page, t('card.frame.start')).click();
-  await button(page, t('card.frame.end')).click();
-  await button(page, t('card.frame.scoring')).click();
-  await sees(page, t('evaluation.row.position', { domain: 1, domains: 3, row: 1, rows: 7 }));
-}
 
 /** The newest activity of the transcript (the card that just arrived). */
 function newestActivity(page: Page): Locator {

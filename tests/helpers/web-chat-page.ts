@@ -1,7 +1,10 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { translator } from '../../src/i18n/translate.js';
 
 /** Bounded waits: a turn takes milliseconds; polling adds half a second. */
+const fr = translator('fr');
+
 export const WAIT_MS = 10_000;
 
 /** Opens the demo web chat as `user` and waits for the bot's first message (connected: sending now works). */
@@ -54,3 +57,21 @@ export function transcript(page: Page): Promise<string> {
 export function botActivityCount(page: Page): Promise<number> {
   return page.locator('.webchat__basic-transcript__activity').filter({ hasNot: page.locator('.webchat__bubble--from-user') }).count();
 }
+
+/** A lone professional creates an evaluation, runs the interview and opens the scoring pass. */
+export async function reachScoring(page: Page, who: string): Promise<void> {
+  await say(page, 'nouvelle évaluation');
+  await button(page, fr('card.create.submit')).waitFor();
+  await page.getByRole('radio', { name: fr('card.create.mode.professional') }).last().check();
+  await input(page, fr('card.create.candidateLastName')).fill('Dupont');
+  await input(page, fr('card.create.candidateFirstName')).fill('Léa');
+  await input(page, fr('card.create.company')).fill('Laiterie du Val');
+  await input(page, fr('card.create.creatorName')).fill(who);
+  await input(page, fr('card.create.creatorFunction')).fill('chef des ventes');
+  await button(page, fr('card.create.submit')).click();
+  await button(page, fr('card.frame.start')).click();
+  await button(page, fr('card.frame.end')).click();
+  await button(page, fr('card.frame.scoring')).click();
+  await sees(page, fr('evaluation.row.position', { domain: 1, domains: 3, row: 1, rows: 7 }));
+}
+
