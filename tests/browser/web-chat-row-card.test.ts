@@ -99,6 +99,13 @@ describeBrowser('the row card in Web Chat: one click per score, one phone screen
         await inView(card.getByText(`${t(`card.row.source.${scale.id}`)} : ${opening}`).first(), `« ${opening} »`);
       }
     }
+    // Every card's buttons stay on the screen with their whole label, the frame card's three in a
+    // row included: on a phone a label wraps rather than pushing the last button off the card.
+    const cutButtons = await page.evaluate(`[...document.querySelectorAll('.ac-actionSet .ac-pushButton')]
+      .filter((b) => b.getBoundingClientRect().right > window.innerWidth || (b.firstElementChild && b.firstElementChild.scrollWidth > b.firstElementChild.clientWidth))
+      .map((b) => b.textContent)`);
+    expect(cutButtons).toEqual([]);
+    expect(await page.locator('.ac-actionSet .ac-pushButton').count()).toBeGreaterThan(5);
     mkdirSync(join(root, 'test-results'), { recursive: true });
     await page.screenshot({ path: join(root, 'test-results', 'row-card-phone.png') });
   }, 60_000);
