@@ -45,6 +45,13 @@ function percentOrDash(value: unknown): string {
   return typeof value === 'number' ? formatPercent(value) : '—';
 }
 
+/** The row's source as the card names it; a value this version does not know is left out. */
+const SOURCE_LABELS: ReadonlyMap<string, MessageKey> = new Map([
+  ['workstation', 'card.row.source.workstation'],
+  ['questions', 'card.row.source.questions'],
+  ['both', 'card.row.source.both'],
+]);
+
 /** What changed on a row, part by part ("note : 70 %", "notes : « … »"). */
 function rowParts(ctx: AuditSentenceContext, after: Fields): string[] {
   const { t } = ctx;
@@ -52,9 +59,8 @@ function rowParts(ctx: AuditSentenceContext, after: Fields): string[] {
   if ('percentage' in after) parts.push(after.percentage === null ? t('president.audit.part.scoreCleared') : t('president.audit.part.score', { value: percentOrDash(after.percentage) }));
   if (typeof after.notEvaluatedReason === 'string') parts.push(t('president.audit.part.notEvaluated', { reason: after.notEvaluatedReason }));
   if (typeof after.notes === 'string') parts.push(after.notes.trim() ? t('president.audit.part.notes', { notes: quote(after.notes) }) : t('president.audit.part.notesCleared'));
-  if (typeof after.source === 'string' && ['workstation', 'questions', 'both'].includes(after.source)) {
-    parts.push(t('president.audit.part.source', { source: t(`card.row.source.${after.source}` as MessageKey) }));
-  }
+  const source = typeof after.source === 'string' ? SOURCE_LABELS.get(after.source) : undefined;
+  if (source) parts.push(t('president.audit.part.source', { source: t(source) }));
   if (Array.isArray(after.questionsUsed)) parts.push(t('president.audit.part.questions', { count: after.questionsUsed.length }));
   if (Array.isArray(after.linesUsed)) parts.push(t('president.audit.part.lines', { count: after.linesUsed.length }));
   return parts;
