@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { packageRoot } from '../src/paths.js';
 import { freePort } from '../tests/fixtures/free-port.js';
+import { stopChild } from '../tests/fixtures/stop-child.js';
 
 // Azurite's well-known development account (public, documented by Microsoft): no secret.
 const DEV_ACCOUNT = 'devstoreaccount1';
@@ -40,13 +41,7 @@ export async function startBenchAzurite(): Promise<BenchAzurite> {
     { cwd: location, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const stop = async (): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      const timeout = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timeout);
-    }
+    await stopChild(child);
     await rm(location, { recursive: true, force: true });
   };
   const deadline = Date.now() + 30_000;

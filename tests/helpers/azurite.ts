@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { BlobServiceClient } from '@azure/storage-blob';
 import { inject } from 'vitest';
 import { BlobStorage } from '../../src/storage/blob-storage.js';
+import { stopChild } from '../fixtures/stop-child.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -39,13 +40,7 @@ export function startAzurite(): Promise<RunningAzurite> {
     { cwd: workspace, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const stop = async (): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await stopChild(child);
     rmSync(workspace, { recursive: true, force: true });
   };
   return new Promise((resolve, reject) => {
