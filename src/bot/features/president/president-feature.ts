@@ -3,7 +3,9 @@ import { showAudit } from './audit-flow.js';
 import { openConsolidation, saveConsolidation } from './consolidation-flow.js';
 import { showDashboard, showDay } from './dashboard-flow.js';
 import { exportLatestDay, sendDayExportLinks, showDayExport } from './export-flow.js';
-import { cancel, close, correct, headerForm, reasonForm, remind, reopenMemberGrid, reopenSynthesis } from './manage-flow.js';
+import { reasonForm } from './evaluation-forms.js';
+import { cancel, close, correct, headerForm, remind } from './manage-flow.js';
+import { reopenMemberGrid, reopenSynthesis } from './reopen-flow.js';
 import { pdfLink, signFromPreview } from './signature-flow.js';
 import type { PresidentSubmission } from './verbs.js';
 
