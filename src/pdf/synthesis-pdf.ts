@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fromRoot } from '../paths.js';
+import { BOLD, BORDER, BOTTOM, INK, LABEL_FILL, MARGIN, MUTED, PAD, REGULAR, table, type Cell } from './pdf-layout.js';
 
 /**
  * The printable grille de synthèse, drawn with pdfkit. Plain data in, PDF bytes out:
@@ -49,34 +50,12 @@ export interface SynthesisPdfInput {
 }
 
 const FONT_DIR = ['node_modules', 'dejavu-fonts-ttf', 'ttf'] as const;
-const REGULAR = 'DejaVuSans';
-const BOLD = 'DejaVuSans-Bold';
-
-const MARGIN = 50;
-/** Room under the text block for the footer (two lines). */
-const BOTTOM = 72;
 /** Height of the blank space left for a handwritten signature. */
 const HANDWRITTEN_SPACE = 64;
 /** A comment box is never drawn shorter than this, even for an empty comment. */
 const MIN_COMMENT_BOX = 90;
-const PAD = 6;
-const BORDER = '#8a8f98';
-const LABEL_FILL = '#eef0f3';
-const INK = '#1b1f24';
-const MUTED = '#5b616b';
 /** Up to this many domains the table runs across, as in the guide; beyond, one row per domain. */
 const MAX_DOMAIN_COLUMNS = 4;
-
-type Align = 'left' | 'center' | 'right';
-interface Cell {
-  text: string;
-  bold?: boolean;
-  size?: number;
-  fill?: string;
-  align?: Align;
-  /** Space between the cell's lines of text (members, one per line). */
-  paragraphGap?: number;
-}
 
 /** Renders the synthesis as an A4 PDF; the same input gives the same bytes. */
 export async function renderSynthesisPdf(input: SynthesisPdfInput): Promise<Buffer> {
@@ -193,13 +172,13 @@ const COMMENT_TEXT = { font: REGULAR, size: 10, lineGap: 2 } as const;
 function commentAndSignature(doc: PDFKit.PDFDocument, input: SynthesisPdfInput, width: number): void {
   const comment = input.comment.trim() === '' ? '—' : input.comment;
   const bottom = doc.page.height - BOTTOM;
-  const signature = signatureHeight(doc, input, width);
+  const signature = signatureParts(doc, input, width);
   doc.font(BOLD).fontSize(11);
   const labelHeight = doc.heightOfString(input.labels.comment, { width }) + 4;
   doc.font(COMMENT_TEXT.font).fontSize(COMMENT_TEXT.size);
   const textHeight = doc.heightOfString(comment, { width: width - 2 * PAD, lineGap: COMMENT_TEXT.lineGap }) + 2 * PAD;
   const gap = 18;
-  const boxHeight = bottom - doc.y - labelHeight - gap - signature;
+  const boxHeight = bottom - doc.y - labelHeight - gap - signature.height;
 
   doc.font(BOLD).fontSize(11).fillColor(INK).text(input.labels.comment, MARGIN, doc.y, { width });
   doc.y += 4;
@@ -213,7 +192,7 @@ function commentAndSignature(doc: PDFKit.PDFDocument, input: SynthesisPdfInput, 
     doc.font(COMMENT_TEXT.font).fontSize(COMMENT_TEXT.size).text(comment, MARGIN, doc.y, { width, lineGap: COMMENT_TEXT.lineGap });
     doc.moveDown(2);
   }
-  signatureBlock(doc, input, width);
+  signatureBlock(doc, input, signature, width);
 }
 
 /** The signature block's parts: title, the typed line, then a blank space to sign by hand. */
@@ -228,12 +207,7 @@ function signatureParts(doc: PDFKit.PDFDocument, input: SynthesisPdfInput, width
   return { inner, title, typed, handwritten, height: title + typed + handwritten + HANDWRITTEN_SPACE + 5 * PAD + 8 };
 }
 
-function signatureHeight(doc: PDFKit.PDFDocument, input: SynthesisPdfInput, width: number): number {
-  return signatureParts(doc, input, width).height;
-}
-
-function signatureBlock(doc: PDFKit.PDFDocument, input: SynthesisPdfInput, width: number): void {
-  const parts = signatureParts(doc, input, width);
+function signatureBlock(doc: PDFKit.PDFDocument, input: SynthesisPdfInput, parts: ReturnType<typeof signatureParts>, width: number): void {
   // The block is never split across pages.
   if (doc.y + parts.height > doc.page.height - BOTTOM) doc.addPage();
   const y = doc.y;
@@ -249,39 +223,6 @@ function signatureBlock(doc: PDFKit.PDFDocument, input: SynthesisPdfInput, width
   doc.fillColor(INK);
   doc.x = MARGIN;
   doc.y = y + parts.height;
-}
-
-/** Draws rows of cells; a row that would cross the bottom margin starts a new page. */
-function table(doc: PDFKit.PDFDocument, widths: number[], rows: Cell[][]): void {
-  for (const row of rows) {
-    const heights = row.map((cell, i) => {
-      setCellFont(doc, cell);
-      return doc.heightOfString(cell.text, { width: (widths[i] ?? 0) - 2 * PAD, paragraphGap: cell.paragraphGap ?? 0 }) + 2 * PAD;
-    });
-    const height = Math.max(...heights);
-    if (doc.y + height > doc.page.height - BOTTOM) doc.addPage();
-    const y = doc.y;
-    let x = MARGIN;
-    row.forEach((cell, i) => {
-      const w = widths[i] ?? 0;
-      doc.save().lineWidth(0.6);
-      if (cell.fill) doc.rect(x, y, w, height).fillAndStroke(cell.fill, BORDER);
-      else doc.rect(x, y, w, height).stroke(BORDER);
-      doc.restore();
-      setCellFont(doc, cell);
-      const textHeight = (heights[i] ?? 0) - 2 * PAD;
-      // Short values sit in the middle of their cell; labels and long texts from the top.
-      const top = cell.align === 'center' ? y + (height - textHeight) / 2 : y + PAD;
-      doc.fillColor(INK).text(cell.text, x + PAD, top, { width: w - 2 * PAD, align: cell.align ?? 'left', paragraphGap: cell.paragraphGap ?? 0 });
-      x += w;
-    });
-    doc.x = MARGIN;
-    doc.y = y + height;
-  }
-}
-
-function setCellFont(doc: PDFKit.PDFDocument, cell: Cell): void {
-  doc.font(cell.bold ? BOLD : REGULAR).fontSize(cell.size ?? 10);
 }
 
 /**
